@@ -1,0 +1,6 @@
+package pe.cmep.localstack;
+
+public final class LocalStackLauncher {
+    public static void main(String[] args) {
+    }
+}
