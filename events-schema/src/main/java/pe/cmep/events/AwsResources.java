@@ -51,7 +51,7 @@ public record AwsResources(String bucket, List<QueueSpec> queues, int dlqMaxRece
     /** One queue: {@code role} is the key in the properties file, e.g. {@code solicitud-events}. */
     public record QueueSpec(String role, String name, boolean fifo, String dlqName) {
 
-        static QueueSpec of(String role, String name) {
+        public static QueueSpec of(String role, String name) {
             boolean fifo = name.endsWith(".fifo");
             String base = fifo ? name.substring(0, name.length() - ".fifo".length()) : name;
             return new QueueSpec(role, name, fifo, base + "-dlq" + (fifo ? ".fifo" : ""));
