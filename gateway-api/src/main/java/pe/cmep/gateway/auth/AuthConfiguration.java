@@ -1,0 +1,20 @@
+package pe.cmep.gateway.auth;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import pe.cmep.gateway.config.ApiProperties;
+
+@Configuration(proxyBeanMethods = false)
+class AuthConfiguration {
+
+    @Bean
+    SessionTokens sessionTokens(ApiProperties properties) {
+        return new SessionTokens(properties.session().secret());
+    }
+
+    @Bean
+    SessionCookies sessionCookies(ApiProperties properties) {
+        return new SessionCookies(properties.prod(), properties.session().cookieDomain(),
+                properties.session().lifetime());
+    }
+}

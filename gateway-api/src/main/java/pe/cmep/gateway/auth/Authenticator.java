@@ -1,0 +1,79 @@
+package pe.cmep.gateway.auth;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpCookie;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import pe.cmep.gateway.web.ApiException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The session check every private endpoint starts with (api.md §3 "Lookup"). It runs
+ * outside the request's transaction so that purging an expired session, or every
+ * session of a suspended user, is committed although the request answers 401.
+ */
+@Component
+public class Authenticator {
+
+    private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
+    static final String NOT_AUTHENTICATED = "No autenticado";
+    static final String INVALID_SESSION = "Sesion invalida o expirada";
+    static final String ADMIN_ONLY = "Solo ADMIN puede acceder a esta funcion";
+
+    private final SessionTokens tokens;
+    private final SessionRepository sessions;
+    private final UserAccountRepository users;
+    private final Clock clock;
+
+    public Authenticator(SessionTokens tokens, SessionRepository sessions, UserAccountRepository users, Clock clock) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public Mono<CurrentUser> authenticate(ServerWebExchange exchange) {
+        HttpCookie cookie = exchange.getRequest().getCookies().getFirst(SessionCookies.NAME);
+        if (cookie == null || cookie.getValue().isEmpty()) {
+            return Mono.error(ApiException.unauthenticated(NOT_AUTHENTICATED));
+        }
+        if (!SessionTokens.wellFormed(cookie.getValue())) {
+            return Mono.error(ApiException.unauthenticated(INVALID_SESSION));
+        }
+        String hash = tokens.hash(cookie.getValue());
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        return sessions.find(hash)
+                .switchIfEmpty(Mono.error(() -> ApiException.unauthenticated(INVALID_SESSION)))
+                .flatMap(session -> {
+                    if (session.expiresAt().isBefore(now)) {
+                        return sessions.delete(hash).then(invalid());
+                    }
+                    return users.findUser(session.userId())
+                            .switchIfEmpty(sessions.delete(hash).then(invalid()))
+                            .flatMap(user -> {
+                                if (!"ACTIVO".equals(user.estado())) {
+                                    return sessions.deleteAllOf(user.userId())
+                                            .doOnNext(n -> log.info("sessions_purged_for_suspended_user user_id={} count={}",
+                                                    user.userId(), n))
+                                            .then(invalid());
+                                }
+                                return sessions.touch(hash, now).thenReturn(user.withSession(hash));
+                            });
+                });
+    }
+
+    /** Session first (401), then the role (403), as api.md §1 "Check order" says. */
+    public Mono<CurrentUser> requireAdmin(ServerWebExchange exchange) {
+        return authenticate(exchange).flatMap(user -> user.hasRole(Roles.ADMIN)
+                ? Mono.just(user)
+                : Mono.error(ApiException.forbidden(ADMIN_ONLY)));
+    }
+
+    private static <T> Mono<T> invalid() {
+        return Mono.error(ApiException.unauthenticated(INVALID_SESSION));
+    }
+}

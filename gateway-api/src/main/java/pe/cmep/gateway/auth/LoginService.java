@@ -1,0 +1,86 @@
+package pe.cmep.gateway.auth;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import pe.cmep.gateway.config.ApiProperties;
+import pe.cmep.gateway.web.ApiException;
+import reactor.core.publisher.Mono;
+
+/** POST /auth/login (api.md §7.2, domain.md §6.3). */
+@Service
+public class LoginService {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginService.class);
+    static final String BAD_CREDENTIALS = "Credenciales invalidas";
+    static final String SUSPENDED = "Usuario suspendido";
+
+    private final UserAccountRepository users;
+    private final SessionRepository sessions;
+    private final SessionTokens tokens;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+    private final ApiProperties properties;
+
+    public LoginService(UserAccountRepository users, SessionRepository sessions, SessionTokens tokens,
+                        PasswordHasher hasher, LoginThrottle throttle, TransactionalOperator tx, Clock clock,
+                        ApiProperties properties) {
+        this.users = users;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.tx = tx;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public Mono<LoginResult> login(String rawEmail, String password, String clientAddress) {
+        String email = normalizeEmail(rawEmail);
+        return throttle.check(email, clientAddress)
+                .then(users.findCredentials(email).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .flatMap(found -> hasher.matches(password, found.map(UserAccountRepository.Credentials::passwordHash)
+                                .orElse(null))
+                        .flatMap(matches -> {
+                            if (!matches) {
+                                log.info("login_failed reason=bad_credentials address={}", clientAddress);
+                                return throttle.recordFailure(email, clientAddress)
+                                        .then(Mono.error(ApiException.unauthenticated(BAD_CREDENTIALS)));
+                            }
+                            UserAccountRepository.Credentials account = found.orElseThrow();
+                            if (!"ACTIVO".equals(account.estado())) {
+                                log.info("login_refused reason=suspended user_id={}", account.userId());
+                                return Mono.error(ApiException.forbidden(SUSPENDED));
+                            }
+                            return startSession(account.userId(), email);
+                        }));
+    }
+
+    private Mono<LoginResult> startSession(int userId, String email) {
+        String sessionId = tokens.newSessionId();
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        LocalDateTime expires = now.plus(properties.session().lifetime());
+        return sessions.create(tokens.hash(sessionId), userId, now, expires)
+                .then(users.recordLogin(userId, now))
+                .then(throttle.clearAccount(email))
+                .then(users.findUser(userId))
+                .as(tx::transactional)
+                .doOnNext(user -> log.info("login_succeeded user_id={}", userId))
+                .map(user -> new LoginResult(sessionId, user));
+    }
+
+    public record LoginResult(String sessionId, CurrentUser user) {
+    }
+}

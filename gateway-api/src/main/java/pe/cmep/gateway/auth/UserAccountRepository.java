@@ -1,0 +1,61 @@
+package pe.cmep.gateway.auth;
+
+import java.time.LocalDateTime;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** What authentication reads of {@code users}, their persona, roles and extra permissions. */
+@Repository
+public class UserAccountRepository {
+
+    private final DatabaseClient db;
+
+    public UserAccountRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Credentials> findCredentials(String normalizedEmail) {
+        return db.sql("SELECT user_id, password_hash, estado FROM users WHERE user_email = :email")
+                .bind("email", normalizedEmail)
+                .map((row, meta) -> new Credentials(row.get("user_id", Integer.class),
+                        row.get("password_hash", String.class), row.get("estado", String.class)))
+                .one();
+    }
+
+    public Mono<CurrentUser> findUser(int userId) {
+        Mono<CurrentUser> base = db.sql("SELECT u.user_id, u.user_email, u.estado, u.persona_id, p.nombres, p.apellidos "
+                        + "FROM users u LEFT JOIN personas p ON p.persona_id = u.persona_id WHERE u.user_id = :id")
+                .bind("id", userId)
+                .map((row, meta) -> {
+                    String email = row.get("user_email", String.class);
+                    String nombres = row.get("nombres", String.class);
+                    String apellidos = row.get("apellidos", String.class);
+                    String display = nombres == null ? email : (nombres + " " + (apellidos == null ? "" : apellidos)).trim();
+                    return new CurrentUser(row.get("user_id", Integer.class), email, row.get("estado", String.class),
+                            java.util.List.of(), java.util.List.of(), display, row.get("persona_id", Integer.class), null);
+                })
+                .one();
+        Mono<java.util.List<String>> roles = db.sql("SELECT user_role FROM user_role WHERE user_id = :id")
+                .bind("id", userId)
+                .map((row, meta) -> row.get("user_role", String.class))
+                .all().collectList().map(Roles::sorted);
+        Mono<java.util.List<String>> permissions = db.sql(
+                        "SELECT permission_code FROM user_permissions WHERE user_id = :id ORDER BY permission_code")
+                .bind("id", userId)
+                .map((row, meta) -> row.get("permission_code", String.class))
+                .all().collectList();
+        return base.flatMap(user -> Mono.zip(roles, permissions).map(t -> new CurrentUser(user.userId(),
+                user.userEmail(), user.estado(), t.getT1(), t.getT2(), user.displayName(), user.personaId(), null)));
+    }
+
+    public Mono<Void> recordLogin(int userId, LocalDateTime now) {
+        return db.sql("UPDATE users SET last_login_at = :now WHERE user_id = :id")
+                .bind("now", now)
+                .bind("id", userId)
+                .then();
+    }
+
+    public record Credentials(int userId, String passwordHash, String estado) {
+    }
+}

@@ -1,0 +1,103 @@
+package pe.cmep.gateway.seed;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import pe.cmep.gateway.auth.PasswordHasher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The development seed of domain.md §9.1. {@link #ensure()} adds whatever seed row is
+ * missing and touches nothing else, so running it again changes nothing and data
+ * entered in local mode survives restarts; {@link #reset()} is §9.1 to the letter:
+ * wipe, then seed, giving the ids listed in the spec.
+ */
+@Component
+public class DevSeed {
+
+    private static final Logger log = LoggerFactory.getLogger(DevSeed.class);
+
+    /** The seed accounts, in insertion order (user_id = persona_id = position + 1 on an empty database). */
+    public static final List<SeedUser> USERS = List.of(
+            new SeedUser("Admin", "Sistema", "00000001", "admin@cmep.local", "admin123", "ADMIN", "ACTIVO", true),
+            new SeedUser("Ana", "Operadora", "00000002", "operador@cmep.local", "operador123", "OPERADOR", "ACTIVO", true),
+            new SeedUser("Carlos", "Gestor", "00000003", "gestor@cmep.local", "gestor123", "GESTOR", "ACTIVO", true),
+            new SeedUser("Maria", "Medico", "00000004", "medico@cmep.local", "medico123", "MEDICO", "ACTIVO", true),
+            new SeedUser("Suspendido", "Test", "00000005", "suspendido@cmep.local", "suspendido123", "OPERADOR",
+                    "SUSPENDIDO", false));
+
+    /** Deletion order of §9.1 (resultado_medico first: it references solicitud_cmep). */
+    static final List<String> WIPE_ORDER = List.of("resultado_medico", "solicitud_archivo", "archivos",
+            "pago_solicitud", "solicitud_estado_historial", "solicitud_asignacion", "solicitud_cmep",
+            "cliente_apoderado", "clientes", "medico_extra", "empleado", "promotores", "servicios", "sessions",
+            "password_resets", "user_permissions", "user_role", "users", "personas", "login_failure");
+
+    private static final List<String> AUTO_INCREMENT_TABLES = List.of("personas", "cliente_apoderado", "promotores",
+            "empleado", "users", "user_permissions", "password_resets", "servicios", "solicitud_cmep",
+            "solicitud_asignacion", "solicitud_estado_historial", "pago_solicitud", "archivos", "solicitud_archivo",
+            "resultado_medico");
+
+    private final SeedWriter writer;
+    private final PasswordHasher hasher;
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+
+    DevSeed(SeedWriter writer, PasswordHasher hasher, DatabaseClient db, TransactionalOperator tx) {
+        this.writer = writer;
+        this.hasher = hasher;
+        this.db = db;
+        this.tx = tx;
+    }
+
+    public Mono<Void> ensure() {
+        return Flux.fromIterable(USERS)
+                .concatMap(this::ensureUser)
+                .then(writer.persona("DNI", "11111111", "Luis", "Promotor Reyes", null, null)
+                        .flatMap(personaId -> writer.promotorPersona(personaId, "Cliente referente")))
+                .then(writer.promotorEmpresa("Notaria Gonzales & Asociados", "20123456789",
+                        "contacto@notariagonzales.com", "Notaria"))
+                .then(ensureCliente("DNI", "12345678", "Juan", "Perez Lopez", "987654321"))
+                .then(ensureCliente("DNI", "87654321", "Rosa", "Garcia Torres", "912345678"))
+                .then(ensureCliente("CE", "CE001234", "Pedro", "Ramirez Silva", "999888777"))
+                .then(writer.servicio("Certificado Medico de Evaluacion Profesional", new BigDecimal("200.00"), "PEN"))
+                .as(tx::transactional)
+                .doOnSuccess(v -> log.info("dev_seed_applied users={}", USERS.size()));
+    }
+
+    public Mono<Void> reset() {
+        Mono<Void> wipe = Flux.fromIterable(WIPE_ORDER)
+                .concatMap(table -> db.sql("DELETE FROM " + table).then())
+                .then()
+                .as(tx::transactional);
+        // DDL commits implicitly on MySQL, so the counters are reset outside the wipe's transaction.
+        Mono<Void> restartIds = Flux.fromIterable(AUTO_INCREMENT_TABLES)
+                .concatMap(table -> db.sql("ALTER TABLE " + table + " AUTO_INCREMENT = 1").then())
+                .then();
+        return wipe.then(restartIds).then(ensure())
+                .doOnSuccess(v -> log.info("dev_seed_reset"));
+    }
+
+    private Mono<Void> ensureUser(SeedUser u) {
+        return writer.persona("DNI", u.numeroDocumento(), u.nombres(), u.apellidos(), u.email(), null)
+                .flatMap(personaId -> writer.user(personaId, u.email(), hasher.hash(u.password()), u.estado())
+                        .flatMap(userId -> writer.role(userId, u.role()))
+                        .then(u.empleado() && !"ADMIN".equals(u.role())
+                                ? writer.empleado(personaId, u.role()) : Mono.empty())
+                        .then("MEDICO".equals(u.role())
+                                ? writer.medicoExtra(personaId, "12345", "Medicina Ocupacional") : Mono.empty()));
+    }
+
+    private Mono<Void> ensureCliente(String tipo, String numero, String nombres, String apellidos, String celular) {
+        return writer.persona(tipo, numero, nombres, apellidos, null, celular).flatMap(writer::cliente);
+    }
+
+    /** @param empleado whether the account gets an employee row for its role (the suspended test user has none) */
+    public record SeedUser(String nombres, String apellidos, String numeroDocumento, String email, String password,
+                           String role, String estado, boolean empleado) {
+    }
+}

@@ -1,0 +1,63 @@
+package pe.cmep.gateway.seed;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import pe.cmep.gateway.auth.PasswordHasher;
+import reactor.core.publisher.Mono;
+
+/**
+ * The production seed of domain.md §9.2: only on a database without users, one servicio
+ * and one ADMIN whose identity and password come from the environment.
+ */
+@Component
+public class ProdSeed {
+
+    private static final Logger log = LoggerFactory.getLogger(ProdSeed.class);
+    static final String SERVICIO = "Certificado Medico de Evaluacion Psicologica";
+
+    private final SeedWriter writer;
+    private final PasswordHasher hasher;
+    private final TransactionalOperator tx;
+
+    ProdSeed(SeedWriter writer, PasswordHasher hasher, TransactionalOperator tx) {
+        this.writer = writer;
+        this.hasher = hasher;
+        this.tx = tx;
+    }
+
+    public static void validate(SeedProperties.Admin admin) {
+        if (admin == null || blank(admin.email()) || blank(admin.password()) || blank(admin.nombres())
+                || blank(admin.apellidos())) {
+            throw new IllegalArgumentException("CMEP_ADMIN_EMAIL, CMEP_ADMIN_PASSWORD, CMEP_ADMIN_NOMBRES and "
+                    + "CMEP_ADMIN_APELLIDOS must all be set");
+        }
+        int length = admin.password().codePointCount(0, admin.password().length());
+        if (length < 8 || length > 128) {
+            throw new IllegalArgumentException("CMEP_ADMIN_PASSWORD must have 8 to 128 characters");
+        }
+    }
+
+    public Mono<Void> apply(SeedProperties.Admin admin) {
+        validate(admin);
+        String email = admin.email().trim().toLowerCase(Locale.ROOT);
+        return writer.countUsers()
+                .flatMap(users -> users > 0
+                        ? Mono.<Void>error(new IllegalStateException(
+                                "The database already has users: the production seed runs only on an empty database"))
+                        : writer.servicio(SERVICIO, new BigDecimal("200.00"), "PEN")
+                                .then(writer.persona("DNI", "00000001", admin.nombres().trim(), admin.apellidos().trim(),
+                                        email, null))
+                                .flatMap(personaId -> writer.user(personaId, email, hasher.hash(admin.password()), "ACTIVO"))
+                                .flatMap(userId -> writer.role(userId, "ADMIN")))
+                .as(tx::transactional)
+                .doOnSuccess(v -> log.info("prod_seed_applied admin_email={}", email));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
