@@ -14,9 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ApiProperties(
         @DefaultValue("local") String appEnv,
         @DefaultValue("0.1.0") String version,
-        Session session,
-        Cors cors,
-        LoginThrottle loginThrottle) {
+        @DefaultValue Session session,
+        @DefaultValue Cors cors,
+        @DefaultValue LoginThrottle loginThrottle) {
 
     public boolean prod() {
         return "prod".equalsIgnoreCase(appEnv == null ? "" : appEnv.trim());

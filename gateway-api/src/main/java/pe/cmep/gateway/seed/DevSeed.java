@@ -2,6 +2,8 @@ package pe.cmep.gateway.seed;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -46,6 +48,8 @@ public class DevSeed {
     private final PasswordHasher hasher;
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    /** Seed passwords are hashed once per process: a reset re-inserts the same accounts. */
+    private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
     DevSeed(SeedWriter writer, PasswordHasher hasher, DatabaseClient db, TransactionalOperator tx) {
         this.writer = writer;
@@ -84,12 +88,18 @@ public class DevSeed {
 
     private Mono<Void> ensureUser(SeedUser u) {
         return writer.persona("DNI", u.numeroDocumento(), u.nombres(), u.apellidos(), u.email(), null)
-                .flatMap(personaId -> writer.user(personaId, u.email(), hasher.hash(u.password()), u.estado())
+                .flatMap(personaId -> writer.user(personaId, u.email(), hashOf(u.password()), u.estado())
                         .flatMap(userId -> writer.role(userId, u.role()))
                         .then(u.empleado() && !"ADMIN".equals(u.role())
                                 ? writer.empleado(personaId, u.role()) : Mono.empty())
                         .then("MEDICO".equals(u.role())
                                 ? writer.medicoExtra(personaId, "12345", "Medicina Ocupacional") : Mono.empty()));
+    }
+
+    private Mono<String> hashOf(String password) {
+        String known = hashes.get(password);
+        return known != null ? Mono.just(known)
+                : hasher.hash(password).doOnNext(hash -> hashes.put(password, hash));
     }
 
     private Mono<Void> ensureCliente(String tipo, String numero, String nombres, String apellidos, String celular) {
