@@ -1,0 +1,16 @@
+package pe.cmep.file;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Consumes the file events: verifies uploaded objects and deletes the objects of
+ * deleted files and solicitudes. Its HTTP port serves only Actuator: health and metrics.
+ */
+@SpringBootApplication
+public class FileWorkerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(FileWorkerApplication.class, args);
+    }
+}

@@ -1,0 +1,58 @@
+package pe.cmep.file;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import pe.cmep.events.AwsResources;
+import pe.cmep.localstack.StandIns;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@ActiveProfiles("test")
+class FileWorkerStartupTest {
+
+    private static final AwsResources RESOURCES = AwsResources.load();
+
+    @Autowired
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void standIns(DynamicPropertyRegistry registry) {
+        StandIns.shared().springProperties("cmep_test").forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @Test
+    void health_is_up_with_the_database_the_file_queue_and_the_bucket() {
+        AwsResources.QueueSpec files = RESOURCES.queue("file-events");
+        client.get().uri("/actuator/health")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+                .jsonPath("$.components.queues.details['%s'].in_flight", files.name()).isEqualTo(0)
+                .jsonPath("$.components.queues.details['%s'].visible", files.dlqName()).isEqualTo(0)
+                .jsonPath("$.components.bucket.status").isEqualTo("UP")
+                .jsonPath("$.components.bucket.details.bucket").isEqualTo(RESOURCES.bucket());
+    }
+
+    @Test
+    void health_is_down_while_s3_is_unreachable() {
+        StandIns.shared().stopS3();
+        try {
+            client.get().uri("/actuator/health")
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody()
+                    .jsonPath("$.components.bucket.status").isEqualTo("DOWN");
+        } finally {
+            StandIns.shared().startS3();
+        }
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+}
