@@ -35,8 +35,8 @@ class FileWorkerStartupTest {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
-                .jsonPath("$.components.queues.details['%s'].in_flight", files.name()).isEqualTo(0)
-                .jsonPath("$.components.queues.details['%s'].visible", files.dlqName()).isEqualTo(0)
+                .jsonPath("$.components.queues.details['%s'].in_flight".formatted(files.name())).isEqualTo(0)
+                .jsonPath("$.components.queues.details['%s'].visible".formatted(files.dlqName())).isEqualTo(0)
                 .jsonPath("$.components.bucket.status").isEqualTo("UP")
                 .jsonPath("$.components.bucket.details.bucket").isEqualTo(RESOURCES.bucket());
     }

@@ -37,10 +37,10 @@ class WorkflowWorkerStartupTest {
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
                 .jsonPath("$.components.queues.status").isEqualTo("UP")
-                .jsonPath("$.components.queues.details['%s'].visible", events.name()).isEqualTo(0)
-                .jsonPath("$.components.queues.details['%s'].visible", events.dlqName()).isEqualTo(0)
-                .jsonPath("$.components.queues.details['%s'].visible", maintenance.name()).isEqualTo(0)
-                .jsonPath("$.components.queues.details['%s'].visible", maintenance.dlqName()).isEqualTo(0);
+                .jsonPath("$.components.queues.details['%s'].visible".formatted(events.name())).isEqualTo(0)
+                .jsonPath("$.components.queues.details['%s'].visible".formatted(events.dlqName())).isEqualTo(0)
+                .jsonPath("$.components.queues.details['%s'].visible".formatted(maintenance.name())).isEqualTo(0)
+                .jsonPath("$.components.queues.details['%s'].visible".formatted(maintenance.dlqName())).isEqualTo(0);
     }
 
     @Test
