@@ -38,7 +38,7 @@ class HealthController {
     Mono<ResponseEntity<Object>> health() {
         return db.sql("SELECT 1 AS up").map((row, meta) -> 1).one()
                 .timeout(DB_TIMEOUT)
-                .map(up -> json(HttpStatus.OK, Map.of("ok", true, "status", "healthy")))
+                .map(up -> json(HttpStatus.OK, new Healthy(true, "healthy")))
                 .onErrorResume(e -> {
                     log.warn("health_check_failed dependency=database error={}", e.toString());
                     Map<String, Object> body = new LinkedHashMap<>();
@@ -52,7 +52,13 @@ class HealthController {
 
     @GetMapping("/version")
     ResponseEntity<Object> version() {
-        return json(HttpStatus.OK, Map.of("ok", true, "version", properties.version()));
+        return json(HttpStatus.OK, new Version(true, properties.version()));
+    }
+
+    record Healthy(boolean ok, String status) {
+    }
+
+    record Version(boolean ok, String version) {
     }
 
     private static ResponseEntity<Object> json(HttpStatus status, Object body) {
