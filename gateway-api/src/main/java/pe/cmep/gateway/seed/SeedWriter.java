@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -58,81 +60,77 @@ class SeedWriter {
     }
 
     Mono<Void> role(int userId, String role) {
-        return db.sql("SELECT COUNT(*) AS n FROM user_role WHERE user_id = :user AND user_role = :role")
-                .bind("user", userId).bind("role", role)
-                .map((row, meta) -> row.get("n", Long.class)).one()
-                .filter(n -> n == 0)
-                .flatMap(n -> db.sql("INSERT INTO user_role (user_id, user_role, created_at, updated_at) "
-                                + "VALUES (:user, :role, :now, :now)")
-                        .bind("user", userId).bind("role", role).bind("now", now())
-                        .then());
+        return insertIfAbsent("SELECT COUNT(*) FROM user_role WHERE user_id = :user AND user_role = :role",
+                "INSERT INTO user_role (user_id, user_role, created_at, updated_at) VALUES (:user, :role, :now, :now)",
+                params("user", userId, "role", role));
     }
 
     Mono<Void> empleado(int personaId, String rol) {
-        return db.sql("SELECT COUNT(*) AS n FROM empleado WHERE persona_id = :persona AND rol_empleado = :rol")
-                .bind("persona", personaId).bind("rol", rol)
-                .map((row, meta) -> row.get("n", Long.class)).one()
-                .filter(n -> n == 0)
-                .flatMap(n -> db.sql("INSERT INTO empleado (persona_id, rol_empleado, estado_empleado, created_at, updated_at) "
-                                + "VALUES (:persona, :rol, 'ACTIVO', :now, :now)")
-                        .bind("persona", personaId).bind("rol", rol).bind("now", now())
-                        .then());
+        return insertIfAbsent("SELECT COUNT(*) FROM empleado WHERE persona_id = :persona AND rol_empleado = :rol",
+                "INSERT INTO empleado (persona_id, rol_empleado, estado_empleado, created_at, updated_at) "
+                        + "VALUES (:persona, :rol, 'ACTIVO', :now, :now)",
+                params("persona", personaId, "rol", rol));
     }
 
     Mono<Void> medicoExtra(int personaId, String cmp, String especialidad) {
-        return db.sql("SELECT COUNT(*) AS n FROM medico_extra WHERE persona_id = :persona")
-                .bind("persona", personaId)
-                .map((row, meta) -> row.get("n", Long.class)).one()
-                .filter(n -> n == 0)
-                .flatMap(n -> db.sql("INSERT INTO medico_extra (persona_id, cmp, especialidad, created_at, updated_at) "
-                                + "VALUES (:persona, :cmp, :esp, :now, :now)")
-                        .bind("persona", personaId).bind("cmp", cmp).bind("esp", especialidad).bind("now", now())
-                        .then());
+        return insertIfAbsent("SELECT COUNT(*) FROM medico_extra WHERE persona_id = :persona",
+                "INSERT INTO medico_extra (persona_id, cmp, especialidad, created_at, updated_at) "
+                        + "VALUES (:persona, :cmp, :esp, :now, :now)",
+                params("persona", personaId, "cmp", cmp, "esp", especialidad));
     }
 
     Mono<Void> promotorPersona(int personaId, String fuente) {
-        return db.sql("SELECT COUNT(*) AS n FROM promotores WHERE tipo_promotor = 'PERSONA' AND persona_id = :persona")
-                .bind("persona", personaId)
-                .map((row, meta) -> row.get("n", Long.class)).one()
-                .filter(n -> n == 0)
-                .flatMap(n -> db.sql("INSERT INTO promotores (tipo_promotor, persona_id, fuente_promotor, created_at, updated_at) "
-                                + "VALUES ('PERSONA', :persona, :fuente, :now, :now)")
-                        .bind("persona", personaId).bind("fuente", fuente).bind("now", now())
-                        .then());
+        return insertIfAbsent("SELECT COUNT(*) FROM promotores WHERE tipo_promotor = 'PERSONA' AND persona_id = :persona",
+                "INSERT INTO promotores (tipo_promotor, persona_id, fuente_promotor, created_at, updated_at) "
+                        + "VALUES ('PERSONA', :persona, :fuente, :now, :now)",
+                params("persona", personaId, "fuente", fuente));
     }
 
     Mono<Void> promotorEmpresa(String razonSocial, String ruc, String email, String fuente) {
-        return db.sql("SELECT COUNT(*) AS n FROM promotores WHERE tipo_promotor = 'EMPRESA' AND razon_social = :razon")
-                .bind("razon", razonSocial)
-                .map((row, meta) -> row.get("n", Long.class)).one()
-                .filter(n -> n == 0)
-                .flatMap(n -> db.sql("INSERT INTO promotores (tipo_promotor, razon_social, ruc, email, fuente_promotor, "
-                                + "created_at, updated_at) VALUES ('EMPRESA', :razon, :ruc, :email, :fuente, :now, :now)")
-                        .bind("razon", razonSocial).bind("ruc", ruc).bind("email", email).bind("fuente", fuente)
-                        .bind("now", now())
-                        .then());
+        return insertIfAbsent("SELECT COUNT(*) FROM promotores WHERE tipo_promotor = 'EMPRESA' AND razon_social = :razon",
+                "INSERT INTO promotores (tipo_promotor, razon_social, ruc, email, fuente_promotor, created_at, updated_at) "
+                        + "VALUES ('EMPRESA', :razon, :ruc, :email, :fuente, :now, :now)",
+                params("razon", razonSocial, "ruc", ruc, "email", email, "fuente", fuente));
     }
 
     Mono<Void> cliente(int personaId) {
-        return db.sql("SELECT COUNT(*) AS n FROM clientes WHERE persona_id = :persona")
-                .bind("persona", personaId)
-                .map((row, meta) -> row.get("n", Long.class)).one()
-                .filter(n -> n == 0)
-                .flatMap(n -> db.sql("INSERT INTO clientes (persona_id, estado, created_at, updated_at) "
-                                + "VALUES (:persona, 'ACTIVO', :now, :now)")
-                        .bind("persona", personaId).bind("now", now())
-                        .then());
+        return insertIfAbsent("SELECT COUNT(*) FROM clientes WHERE persona_id = :persona",
+                "INSERT INTO clientes (persona_id, estado, created_at, updated_at) VALUES (:persona, 'ACTIVO', :now, :now)",
+                params("persona", personaId));
     }
 
     Mono<Void> servicio(String descripcion, BigDecimal tarifa, String moneda) {
-        return db.sql("SELECT COUNT(*) AS n FROM servicios WHERE descripcion_servicio = :desc")
-                .bind("desc", descripcion)
-                .map((row, meta) -> row.get("n", Long.class)).one()
+        return insertIfAbsent("SELECT COUNT(*) FROM servicios WHERE descripcion_servicio = :desc",
+                "INSERT INTO servicios (descripcion_servicio, tarifa_servicio, moneda_tarifa, created_at, updated_at) "
+                        + "VALUES (:desc, :tarifa, :moneda, :now, :now)",
+                params("desc", descripcion, "tarifa", tarifa, "moneda", moneda));
+    }
+
+    /** Runs the insert (with {@code :now} bound) only when the count query finds no row. */
+    private Mono<Void> insertIfAbsent(String countSql, String insertSql, Map<String, Object> params) {
+        DatabaseClient.GenericExecuteSpec count = db.sql(countSql);
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            if (countSql.contains(":" + p.getKey())) {
+                count = count.bind(p.getKey(), p.getValue());
+            }
+        }
+        return count.map((row, meta) -> ((Number) row.get(0)).longValue()).one()
                 .filter(n -> n == 0)
-                .flatMap(n -> db.sql("INSERT INTO servicios (descripcion_servicio, tarifa_servicio, moneda_tarifa, "
-                                + "created_at, updated_at) VALUES (:desc, :tarifa, :moneda, :now, :now)")
-                        .bind("desc", descripcion).bind("tarifa", tarifa).bind("moneda", moneda).bind("now", now())
-                        .then());
+                .flatMap(n -> {
+                    DatabaseClient.GenericExecuteSpec insert = db.sql(insertSql).bind("now", now());
+                    for (Map.Entry<String, Object> p : params.entrySet()) {
+                        insert = insert.bind(p.getKey(), p.getValue());
+                    }
+                    return insert.then();
+                });
+    }
+
+    private static Map<String, Object> params(Object... namesAndValues) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
     }
 
     Mono<Long> countUsers() {
