@@ -1,0 +1,55 @@
+package pe.cmep.gateway.catalogo;
+
+import java.util.regex.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import pe.cmep.gateway.auth.Authenticator;
+import pe.cmep.gateway.web.ApiException;
+import pe.cmep.gateway.web.Responses;
+import reactor.core.publisher.Mono;
+
+/** GET /promotores and GET /promotores/{promotor_id} (api.md §7.7), for any logged-in user. */
+@RestController
+class PromotoresController {
+
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,10}");
+
+    private final Authenticator authenticator;
+    private final PromotorRepository promotores;
+
+    PromotoresController(Authenticator authenticator, PromotorRepository promotores) {
+        this.authenticator = authenticator;
+        this.promotores = promotores;
+    }
+
+    @GetMapping("/promotores")
+    Mono<ResponseEntity<Object>> list(ServerWebExchange exchange) {
+        return authenticator.authenticate(exchange)
+                .flatMap(user -> promotores.findAll().collectList())
+                .map(Responses::ok);
+    }
+
+    // The id is taken as text and checked after the session, so that the check order of api.md §1 holds
+    // (401 before 422) and the 422 names the path parameter as the API spells it.
+    @GetMapping("/promotores/{promotor_id}")
+    Mono<ResponseEntity<Object>> get(@PathVariable("promotor_id") String promotorId, ServerWebExchange exchange) {
+        return authenticator.authenticate(exchange)
+                .flatMap(user -> promotores.find(promotorId(promotorId)))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound("Promotor no encontrado")))
+                .map(Responses::ok);
+    }
+
+    /** A path id must be an integer (api.md §0); anything else is a 422 on {@code promotor_id}. */
+    static int promotorId(String value) {
+        if (value != null && INTEGER.matcher(value).matches()) {
+            long id = Long.parseLong(value);
+            if (id >= Integer.MIN_VALUE && id <= Integer.MAX_VALUE) {
+                return (int) id;
+            }
+        }
+        throw ApiException.validation("promotor_id", "Debe ser un numero entero");
+    }
+}
