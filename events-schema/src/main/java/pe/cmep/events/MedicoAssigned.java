@@ -1,0 +1,28 @@
+package pe.cmep.events;
+
+/**
+ * A medico was assigned (ASIGNAR_MEDICO, domain.md §5.3).
+ *
+ * @param personaId         the new assignee
+ * @param nombre            the new assignee's "nombres apellidos"
+ * @param personaIdAnterior the assignee whose assignment was closed, null if none
+ * @param nombreAnterior    that assignee's "nombres apellidos", null if none
+ * @param viaOverride       true when an admin OVERRIDE ran the action
+ */
+public record MedicoAssigned(
+        int personaId,
+        String nombre,
+        Integer personaIdAnterior,
+        String nombreAnterior,
+        boolean viaOverride,
+        SolicitudState state) implements SolicitudEventPayload {
+
+    public static final String TYPE = "solicitud.medico_assigned";
+    public static final int VERSION = 1;
+
+    public MedicoAssigned {
+        Checks.id(personaId, "persona_id");
+        Checks.present(nombre, "nombre");
+        Checks.present(state, "state");
+    }
+}

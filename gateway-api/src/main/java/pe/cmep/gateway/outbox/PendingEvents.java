@@ -1,0 +1,74 @@
+package pe.cmep.gateway.outbox;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The relay's view of {@code outbox_event}: rows not yet published. */
+@Repository
+class PendingEvents {
+
+    static final int MAX_ERROR_LENGTH = 1000;
+
+    private final DatabaseClient db;
+
+    PendingEvents(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /**
+     * Locks the next rows to publish, oldest first. A row qualifies only while no earlier row of its solicitud
+     * is unpublished, so a batch holds at most one row per solicitud and a solicitud's events leave in order
+     * even with several relays: a row locked by another relay is skipped, and the rows after it do not qualify
+     * until that relay has stamped it. Must run inside a transaction, which keeps the locks until it ends.
+     */
+    Flux<PendingEvent> lockNext(int limit) {
+        return db.sql("SELECT o.outbox_id, o.event_id, o.event_type, o.event_version, o.solicitud_id, o.payload, "
+                        + "o.attempts FROM outbox_event o "
+                        + "WHERE o.published_at IS NULL AND NOT EXISTS ("
+                        + "  SELECT 1 FROM outbox_event e WHERE e.solicitud_id = o.solicitud_id "
+                        + "  AND e.published_at IS NULL AND e.outbox_id < o.outbox_id) "
+                        + "ORDER BY o.outbox_id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .bind("limit", limit)
+                .map((row, meta) -> new PendingEvent(
+                        row.get("outbox_id", Long.class),
+                        row.get("event_id", String.class),
+                        row.get("event_type", String.class),
+                        row.get("event_version", Integer.class),
+                        row.get("solicitud_id", Integer.class),
+                        row.get("payload", String.class),
+                        row.get("attempts", Integer.class)))
+                .all();
+    }
+
+    Mono<Void> markPublished(List<Long> outboxIds, LocalDateTime now) {
+        if (outboxIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("UPDATE outbox_event SET published_at = :now WHERE outbox_id IN (:ids)")
+                .bind("now", now)
+                .bind("ids", outboxIds)
+                .then();
+    }
+
+    Mono<Void> markFailed(long outboxId, String error) {
+        return db.sql("UPDATE outbox_event SET attempts = attempts + 1, last_error = :error WHERE outbox_id = :id")
+                .bind("error", error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error)
+                .bind("id", outboxId)
+                .then();
+    }
+
+    Mono<Long> backlog() {
+        return db.sql("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL")
+                .map((row, meta) -> ((Number) row.get(0)).longValue())
+                .one();
+    }
+
+    /** One unpublished row; {@code payload} is the event's JSON, the message body as it is. */
+    record PendingEvent(long outboxId, String eventId, String eventType, int eventVersion, int solicitudId,
+                        String payload, int attempts) {
+    }
+}

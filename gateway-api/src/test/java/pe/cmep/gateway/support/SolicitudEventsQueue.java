@@ -1,0 +1,101 @@
+package pe.cmep.gateway.support;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import pe.cmep.localstack.StandIns;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Reads the solicitud-events FIFO queue of the shared stand-ins as a consumer would. Every message read is
+ * deleted at once: a FIFO group stays blocked while one of its messages is in flight.
+ */
+public final class SolicitudEventsQueue implements AutoCloseable {
+
+    private final SqsClient sqs;
+    private final String url;
+
+    public SolicitudEventsQueue(StandIns standIns) {
+        this.sqs = SqsClient.builder()
+                .endpointOverride(URI.create(standIns.sqsEndpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .build();
+        String name = standIns.resources().queue("solicitud-events").name();
+        this.url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
+    }
+
+    /** Reads and deletes whatever is in the queue, so a test sees only what it caused. */
+    public void drain() {
+        while (!receive(0).isEmpty()) {
+            // keep reading
+        }
+    }
+
+    /**
+     * Receives until the messages whose deduplication id (the event id) is in {@code eventIds} have all arrived
+     * or the deadline passes; returns those messages in arrival order, duplicates included. Messages of other
+     * events (another test's relay may still be publishing) are read and dropped.
+     */
+    public List<Message> receive(Collection<String> eventIds, Duration deadline) {
+        Set<String> wanted = Set.copyOf(eventIds);
+        Predicate<Message> mine = m -> wanted.contains(dedupId(m));
+        List<Message> received = new ArrayList<>();
+        long end = System.nanoTime() + deadline.toNanos();
+        while (System.nanoTime() < end
+                && !received.stream().map(SolicitudEventsQueue::dedupId).toList().containsAll(wanted)) {
+            receive(1).stream().filter(mine).forEach(received::add);
+        }
+        return received;
+    }
+
+    /** Listens for {@code period} and returns the messages of {@code eventIds} that arrived meanwhile. */
+    public List<Message> listen(Collection<String> eventIds, Duration period) {
+        Set<String> wanted = Set.copyOf(eventIds);
+        List<Message> received = new ArrayList<>();
+        long end = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < end) {
+            receive(1).stream().filter(m -> wanted.contains(dedupId(m))).forEach(received::add);
+        }
+        return received;
+    }
+
+    public static String dedupId(Message message) {
+        return message.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID);
+    }
+
+    public static String groupId(Message message) {
+        return message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+    }
+
+    private List<Message> receive(int waitSeconds) {
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url)
+                .maxNumberOfMessages(10)
+                .waitTimeSeconds(waitSeconds)
+                .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID,
+                        MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID)
+                .messageAttributeNames("All")).messages();
+        if (!messages.isEmpty()) {
+            sqs.deleteMessageBatch(r -> r.queueUrl(url).entries(messages.stream()
+                    .map(m -> DeleteMessageBatchRequestEntry.builder()
+                            .id(m.messageId()).receiptHandle(m.receiptHandle()).build())
+                    .toList()));
+        }
+        return messages;
+    }
+
+    @Override
+    public void close() {
+        sqs.close();
+    }
+}
