@@ -1,0 +1,75 @@
+package pe.cmep.gateway.solicitud;
+
+import java.time.LocalDateTime;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import pe.cmep.gateway.web.ApiException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The assignment procedure shared by the four assignment actions and the override
+ * (domain.md §5.3): rule R10, close the vigente rows of the role, insert the new one.
+ */
+@Component
+class Asignador {
+
+    private final DatabaseClient db;
+
+    Asignador(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /**
+     * R10 with §10 #19 and #29: an ACTIVO employee row of that role (a removed role leaves it SUSPENDIDO)
+     * and, when the persona has a user account, an ACTIVO account. Returns the persona's full name.
+     */
+    Mono<String> checkAssignable(int personaId, String rol, String field) {
+        return db.sql("SELECT e.estado_empleado, p.nombres, p.apellidos, "
+                        + "(SELECT u.estado FROM users u WHERE u.persona_id = e.persona_id) AS user_estado "
+                        + "FROM empleado e JOIN personas p ON p.persona_id = e.persona_id "
+                        + "WHERE e.persona_id = :persona AND e.rol_empleado = :rol")
+                .bind("persona", personaId)
+                .bind("rol", rol)
+                .map((row, meta) -> {
+                    boolean assignable = "ACTIVO".equals(Rows.str(row, "estado_empleado"))
+                            && (Rows.str(row, "user_estado") == null || "ACTIVO".equals(Rows.str(row, "user_estado")));
+                    return assignable ? Formats.fullName(Rows.str(row, "nombres"), Rows.str(row, "apellidos")) : "";
+                })
+                .one()
+                .defaultIfEmpty("")
+                .flatMap(name -> name.isEmpty()
+                        ? Mono.error(ApiException.validation(field, "La persona no es un " + rol + " activo"))
+                        : Mono.just(name));
+    }
+
+    /** Closes the vigente rows of {@code rol}, inserts the new one; returns the previous assignee's name or null. */
+    Mono<Previous> assign(int solicitudId, int personaId, String rol, int userId, LocalDateTime now) {
+        Mono<Previous> previous = db.sql("SELECT sa.persona_id, p.nombres, p.apellidos FROM solicitud_asignacion sa "
+                        + "LEFT JOIN personas p ON p.persona_id = sa.persona_id WHERE sa.solicitud_id = :id "
+                        + "AND sa.rol = :rol AND sa.es_vigente = 1 ORDER BY sa.asignacion_id DESC LIMIT 1")
+                .bind("id", solicitudId)
+                .bind("rol", rol)
+                .map((row, meta) -> {
+                    Integer id = Rows.integer(row, "persona_id");
+                    String name = Formats.fullName(Rows.str(row, "nombres"), Rows.str(row, "apellidos"));
+                    return new Previous(id, name == null ? String.valueOf(id) : name);
+                })
+                .one()
+                .defaultIfEmpty(Previous.NONE);
+        return previous.flatMap(prev -> db.sql("UPDATE solicitud_asignacion SET es_vigente = 0, updated_by = :userId, "
+                                + "updated_at = :now WHERE solicitud_id = :id AND rol = :rol AND es_vigente = 1")
+                        .bind("userId", userId).bind("now", now).bind("id", solicitudId).bind("rol", rol)
+                        .then()
+                        .then(db.sql("INSERT INTO solicitud_asignacion (solicitud_id, persona_id, rol, es_vigente, "
+                                        + "asignado_por, fecha_asignacion, created_by, created_at, updated_at) VALUES "
+                                        + "(:id, :persona, :rol, 1, :userId, :now, :userId, :now, :now)")
+                                .bind("id", solicitudId).bind("persona", personaId).bind("rol", rol)
+                                .bind("userId", userId).bind("now", now)
+                                .then())
+                        .thenReturn(prev));
+    }
+
+    record Previous(Integer personaId, String nombre) {
+        static final Previous NONE = new Previous(null, null);
+    }
+}

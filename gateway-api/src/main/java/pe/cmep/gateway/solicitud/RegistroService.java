@@ -1,0 +1,145 @@
+package pe.cmep.gateway.solicitud;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import pe.cmep.gateway.auth.CurrentUser;
+import pe.cmep.gateway.catalogo.PromotorWriter;
+import pe.cmep.gateway.web.ApiException;
+import pe.cmep.gateway.web.FieldError;
+import reactor.core.publisher.Mono;
+
+/** POST /solicitudes: registration in one transaction (domain.md §5.1). */
+@Service
+class RegistroService {
+
+    private final DatabaseClient db;
+    private final PersonaWriter personas;
+    private final PromotorWriter promotores;
+    private final HistorialWriter historial;
+    private final SolicitudEventRecorder events;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    RegistroService(DatabaseClient db, PersonaWriter personas, PromotorWriter promotores, HistorialWriter historial,
+                    SolicitudEventRecorder events, TransactionalOperator tx, Clock clock) {
+        this.db = db;
+        this.personas = personas;
+        this.promotores = promotores;
+        this.historial = historial;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    Mono<Registered> register(RegistroRequest request, CurrentUser user) {
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        int userId = user.userId();
+        return checkReferences(request)
+                .then(Mono.defer(() -> {
+                    List<Cambio> cambios = new ArrayList<>();
+                    cambios.add(Cambio.of("solicitud_creada", null, "REGISTRADO"));
+                    Mono<PersonaWriter.Result> cliente = personas.findOrCreate(request.cliente(), "cliente", userId, now);
+                    Mono<Integer> apoderado = request.apoderado() == null ? Mono.just(0)
+                            : personas.findOrCreate(request.apoderado(), "apoderado", userId, now)
+                                    .doOnNext(r -> cambios.addAll(r.cambios()))
+                                    .map(PersonaWriter.Result::personaId);
+                    Mono<Integer> promotor = request.promotor() != null
+                            ? promotores.create(request.promotor(), userId, now)
+                            : Mono.just(request.promotorId() == null ? 0 : request.promotorId());
+                    return cliente.doOnNext(r -> cambios.addAll(1, r.cambios()))
+                            .flatMap(c -> apoderado.flatMap(a -> promotor.flatMap(p ->
+                                    ensureCliente(c.personaId(), userId, now)
+                                            .then(insert(request, c.personaId(), a == 0 ? null : a,
+                                                    p == 0 ? null : p, userId, now)))))
+                            .flatMap(id -> {
+                                String codigo = Formats.codigo(now.getYear(), id);
+                                return db.sql("UPDATE solicitud_cmep SET codigo = :codigo WHERE solicitud_id = :id")
+                                        .bind("codigo", codigo).bind("id", id).then()
+                                        .then(historial.write(id, userId, now, cambios))
+                                        .then(events.created(id, userId, now))
+                                        .thenReturn(new Registered(id, codigo));
+                            });
+                }))
+                .as(tx::transactional);
+    }
+
+    /** Unknown servicio_id / promotor_id are validation errors, not 500s (domain.md §10 #12). */
+    private Mono<Void> checkReferences(RegistroRequest request) {
+        Mono<List<FieldError>> servicio = request.servicioId() == null ? Mono.just(List.of())
+                : exists("SELECT COUNT(*) FROM servicios WHERE servicio_id = :id", request.servicioId())
+                        .map(ok -> ok ? List.<FieldError>of()
+                                : List.of(new FieldError("servicio_id", "No existe el servicio " + request.servicioId())));
+        Mono<List<FieldError>> promotor = request.promotorId() == null ? Mono.just(List.of())
+                : exists("SELECT COUNT(*) FROM promotores WHERE promotor_id = :id", request.promotorId())
+                        .map(ok -> ok ? List.<FieldError>of()
+                                : List.of(new FieldError("promotor_id", "No existe el promotor " + request.promotorId())));
+        return Mono.zip(servicio, promotor).flatMap(t -> {
+            List<FieldError> errors = new ArrayList<>(t.getT1());
+            errors.addAll(t.getT2());
+            return errors.isEmpty() ? Mono.empty() : Mono.error(ApiException.validation(errors));
+        });
+    }
+
+    private Mono<Boolean> exists(String sql, int id) {
+        return db.sql(sql).bind("id", id).map((row, meta) -> ((Number) row.get(0)).longValue() > 0).one();
+    }
+
+    private Mono<Void> ensureCliente(int personaId, int userId, LocalDateTime now) {
+        return db.sql("INSERT INTO clientes (persona_id, estado, created_by, created_at, updated_at) "
+                        + "SELECT :id, 'ACTIVO', :userId, :now, :now FROM DUAL "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM clientes WHERE persona_id = :id)")
+                .bind("id", personaId).bind("userId", userId).bind("now", now)
+                .then();
+    }
+
+    private Mono<Integer> insert(RegistroRequest r, int clienteId, Integer apoderadoId, Integer promotorId,
+                                 int userId, LocalDateTime now) {
+        Mono<Tarifa> tarifa = r.servicioId() == null ? Mono.just(Tarifa.NONE)
+                : db.sql("SELECT tarifa_servicio, moneda_tarifa FROM servicios WHERE servicio_id = :id")
+                        .bind("id", r.servicioId())
+                        .map((row, meta) -> new Tarifa(Rows.decimal(row, "tarifa_servicio"),
+                                Rows.str(row, "moneda_tarifa"), "SERVICIO"))
+                        .one();
+        return tarifa.flatMap(t -> {
+            DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO solicitud_cmep (cliente_id, apoderado_id, "
+                            + "servicio_id, promotor_id, estado_atencion, estado_pago, tarifa_monto, tarifa_moneda, "
+                            + "tarifa_fuente, tipo_atencion, lugar_atencion, comentario, created_by, created_at, "
+                            + "updated_at) VALUES (:cliente, :apoderado, :servicio, :promotor, 'REGISTRADO', "
+                            + "'PENDIENTE', :monto, :moneda, :fuente, :tipo, :lugar, :comentario, :userId, :now, :now)")
+                    .bind("cliente", clienteId)
+                    .bind("userId", userId)
+                    .bind("now", now);
+            spec = nullableInt(spec, "apoderado", apoderadoId);
+            spec = nullableInt(spec, "servicio", r.servicioId());
+            spec = nullableInt(spec, "promotor", promotorId);
+            spec = t.monto() == null ? spec.bindNull("monto", BigDecimal.class) : spec.bind("monto", t.monto());
+            spec = HistorialWriter.bindNullable(spec, "moneda", t.moneda());
+            spec = HistorialWriter.bindNullable(spec, "fuente", t.fuente());
+            spec = HistorialWriter.bindNullable(spec, "tipo", r.tipoAtencion());
+            spec = HistorialWriter.bindNullable(spec, "lugar", r.lugarAtencion());
+            spec = HistorialWriter.bindNullable(spec, "comentario", r.comentario());
+            return spec.filter(s -> s.returnGeneratedValues("solicitud_id"))
+                    .map((row, meta) -> ((Number) row.get(0)).intValue())
+                    .one();
+        });
+    }
+
+    private static DatabaseClient.GenericExecuteSpec nullableInt(DatabaseClient.GenericExecuteSpec spec, String name,
+                                                                 Integer value) {
+        return value == null ? spec.bindNull(name, Integer.class) : spec.bind(name, value);
+    }
+
+    record Registered(int solicitudId, String codigo) {
+    }
+
+    private record Tarifa(BigDecimal monto, String moneda, String fuente) {
+        static final Tarifa NONE = new Tarifa(null, null, null);
+    }
+}

@@ -1,0 +1,268 @@
+package pe.cmep.gateway.solicitud;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import pe.cmep.gateway.auth.Authenticator;
+import pe.cmep.gateway.auth.CurrentUser;
+import pe.cmep.gateway.policy.Accion;
+import pe.cmep.gateway.web.ApiException;
+import pe.cmep.gateway.web.FieldError;
+import pe.cmep.gateway.web.FieldReader;
+import pe.cmep.gateway.web.JsonBody;
+import pe.cmep.gateway.web.Responses;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The solicitud endpoints of api.md §7.4–§7.5. Each follows the check order of api.md §1:
+ * session (401), admin role where required (403), request validation (422), then the
+ * service's lookup (404), policy (403) and preconditions (422/409).
+ */
+@RestController
+class SolicitudController {
+
+    private static final List<String> TRUE = List.of("true", "1", "yes", "on");
+    private static final List<String> FALSE = List.of("false", "0", "no", "off");
+
+    private final Authenticator authenticator;
+    private final SolicitudQueries queries;
+    private final RegistroService registro;
+    private final EdicionService edicion;
+    private final AccionesService acciones;
+    private final EliminacionService eliminacion;
+    private final JsonMapper mapper;
+
+    SolicitudController(Authenticator authenticator, SolicitudQueries queries, RegistroService registro,
+                        EdicionService edicion, AccionesService acciones, EliminacionService eliminacion,
+                        JsonMapper mapper) {
+        this.authenticator = authenticator;
+        this.queries = queries;
+        this.registro = registro;
+        this.edicion = edicion;
+        this.acciones = acciones;
+        this.eliminacion = eliminacion;
+        this.mapper = mapper;
+    }
+
+    @PostMapping("/solicitudes")
+    Mono<ResponseEntity<Object>> create(@RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
+        return authenticator.authenticate(exchange)
+                .flatMap(user -> json(body).map(RegistroRequest::read)
+                        .flatMap(request -> registro.register(request, user)))
+                .map(r -> Responses.ok(Map.of("solicitud_id", r.solicitudId(), "codigo", r.codigo())));
+    }
+
+    @GetMapping("/solicitudes")
+    Mono<ResponseEntity<Object>> list(@RequestParam Map<String, String> params, ServerWebExchange exchange) {
+        return authenticator.authenticate(exchange)
+                .flatMap(user -> {
+                    SolicitudQueries.ListQuery query = listQuery(params);
+                    return queries.list(query, user).map(page -> Responses.okBuilder().body((Object) new ListEnvelope(
+                            true, Map.of("items", page.items()),
+                            new Meta(query.page(), query.pageSize(), page.total()))));
+                });
+    }
+
+    @GetMapping("/solicitudes/{solicitud_id}")
+    Mono<ResponseEntity<Object>> detail(@PathVariable("solicitud_id") String id, ServerWebExchange exchange) {
+        return authenticator.authenticate(exchange)
+                .flatMap(user -> queries.detail(solicitudId(id), user))
+                .map(Responses::ok);
+    }
+
+    @PatchMapping("/solicitudes/{solicitud_id}")
+    Mono<ResponseEntity<Object>> edit(@PathVariable("solicitud_id") String id,
+                                      @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
+        return authenticator.authenticate(exchange)
+                .flatMap(user -> {
+                    int solicitudId = solicitudId(id);
+                    return json(body).map(node -> EdicionRequest.read(node, false, ""))
+                            .flatMap(request -> edicion.edit(solicitudId, request, user));
+                })
+                .map(Responses::ok);
+    }
+
+    @DeleteMapping("/solicitudes/{solicitud_id}")
+    Mono<ResponseEntity<Object>> delete(@PathVariable("solicitud_id") String id, ServerWebExchange exchange) {
+        return authenticator.requireAdmin(exchange)
+                .flatMap(user -> eliminacion.delete(solicitudId(id), user))
+                .then(Mono.fromSupplier(Responses::ok));
+    }
+
+    @PostMapping("/solicitudes/{solicitud_id}/asignar-gestor")
+    Mono<ResponseEntity<Object>> asignarGestor(@PathVariable("solicitud_id") String id,
+                                               @RequestBody(required = false) Mono<byte[]> body,
+                                               ServerWebExchange exchange) {
+        return assignment(id, body, exchange, Accion.ASIGNAR_GESTOR, "persona_id_gestor");
+    }
+
+    @PostMapping("/solicitudes/{solicitud_id}/cambiar-gestor")
+    Mono<ResponseEntity<Object>> cambiarGestor(@PathVariable("solicitud_id") String id,
+                                               @RequestBody(required = false) Mono<byte[]> body,
+                                               ServerWebExchange exchange) {
+        return assignment(id, body, exchange, Accion.CAMBIAR_GESTOR, "persona_id_gestor");
+    }
+
+    @PostMapping("/solicitudes/{solicitud_id}/asignar-medico")
+    Mono<ResponseEntity<Object>> asignarMedico(@PathVariable("solicitud_id") String id,
+                                               @RequestBody(required = false) Mono<byte[]> body,
+                                               ServerWebExchange exchange) {
+        return assignment(id, body, exchange, Accion.ASIGNAR_MEDICO, "persona_id_medico");
+    }
+
+    @PostMapping("/solicitudes/{solicitud_id}/cambiar-medico")
+    Mono<ResponseEntity<Object>> cambiarMedico(@PathVariable("solicitud_id") String id,
+                                               @RequestBody(required = false) Mono<byte[]> body,
+                                               ServerWebExchange exchange) {
+        return assignment(id, body, exchange, Accion.CAMBIAR_MEDICO, "persona_id_medico");
+    }
+
+    @PostMapping("/solicitudes/{solicitud_id}/registrar-pago")
+    Mono<ResponseEntity<Object>> registrarPago(@PathVariable("solicitud_id") String id,
+                                               @RequestBody(required = false) Mono<byte[]> body,
+                                               ServerWebExchange exchange) {
+        return action(id, body, exchange, (solicitudId, node, user) -> {
+            FieldReader r = new FieldReader(node);
+            PagoInput pago = PagoInput.read(r);
+            r.validate();
+            return acciones.registrarPago(solicitudId, pago, user);
+        });
+    }
+
+    @PostMapping("/solicitudes/{solicitud_id}/cerrar")
+    Mono<ResponseEntity<Object>> cerrar(@PathVariable("solicitud_id") String id,
+                                        @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
+        return action(id, body, exchange,
+                (solicitudId, node, user) -> acciones.cerrar(solicitudId, comentario(node), user));
+    }
+
+    @PostMapping("/solicitudes/{solicitud_id}/cancelar")
+    Mono<ResponseEntity<Object>> cancelar(@PathVariable("solicitud_id") String id,
+                                          @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
+        return action(id, body, exchange,
+                (solicitudId, node, user) -> acciones.cancelar(solicitudId, comentario(node), user));
+    }
+
+    @PostMapping("/solicitudes/{solicitud_id}/override")
+    Mono<ResponseEntity<Object>> override(@PathVariable("solicitud_id") String id,
+                                          @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
+        return action(id, body, exchange, (solicitudId, node, user) ->
+                acciones.override(solicitudId, AccionesService.OverrideRequest.read(node, mapper), user));
+    }
+
+    private Mono<ResponseEntity<Object>> assignment(String id, Mono<byte[]> body, ServerWebExchange exchange,
+                                                    Accion accion, String field) {
+        return action(id, body, exchange, (solicitudId, node, user) -> {
+            FieldReader r = new FieldReader(node);
+            Integer personaId = r.requiredId(field);
+            r.validate();
+            return acciones.assign(solicitudId, accion, personaId, user);
+        });
+    }
+
+    private Mono<ResponseEntity<Object>> action(String id, Mono<byte[]> body, ServerWebExchange exchange,
+                                                Action action) {
+        return authenticator.authenticate(exchange)
+                .flatMap(user -> {
+                    int solicitudId = solicitudId(id);
+                    return json(body).flatMap(node -> action.run(solicitudId, node, user));
+                })
+                .map(Responses::ok);
+    }
+
+    private static String comentario(ObjectNode node) {
+        FieldReader r = new FieldReader(node);
+        String comentario = r.optionalString("comentario", 10_000);
+        r.validate();
+        return comentario == null || comentario.isEmpty() ? null : comentario;
+    }
+
+    private Mono<ObjectNode> json(Mono<byte[]> body) {
+        return body.defaultIfEmpty(new byte[0]).map(bytes -> JsonBody.parseObject(mapper, bytes));
+    }
+
+    static int solicitudId(String raw) {
+        try {
+            int id = Integer.parseInt(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.validation("solicitud_id", "Debe ser un id entero positivo");
+    }
+
+    static SolicitudQueries.ListQuery listQuery(Map<String, String> params) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        int page = intParam(params, "page", 1, 1, Integer.MAX_VALUE, errors);
+        int pageSize = intParam(params, "page_size", 20, 1, 100, errors);
+        String q = params.get("q");
+        if (q != null && q.length() > 150) {
+            errors.add(new FieldError("q", "Debe tener como maximo 150 caracteres"));
+        }
+        EstadoOperativo estado = null;
+        String rawEstado = params.get("estado_operativo");
+        if (rawEstado != null && !rawEstado.isEmpty()) {
+            estado = EstadoOperativo.parse(rawEstado).orElse(null);
+            if (estado == null) {
+                errors.add(new FieldError("estado_operativo", "Valor no permitido: " + rawEstado));
+            }
+        }
+        boolean mine = false;
+        String rawMine = params.get("mine");
+        if (rawMine != null && !rawMine.isEmpty()) {
+            String v = rawMine.toLowerCase(Locale.ROOT);
+            if (TRUE.contains(v)) {
+                mine = true;
+            } else if (!FALSE.contains(v)) {
+                errors.add(new FieldError("mine", "Debe ser booleano"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return new SolicitudQueries.ListQuery(page, pageSize, q == null || q.isEmpty() ? null : q, estado, mine);
+    }
+
+    private static int intParam(Map<String, String> params, String name, int dflt, int min, int max,
+                                List<FieldError> errors) {
+        String raw = params.get(name);
+        if (raw == null || raw.isEmpty()) {
+            return dflt;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "Debe ser un entero entre " + min + " y " + max));
+        return dflt;
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        Mono<SolicitudDetail> run(int solicitudId, ObjectNode body, CurrentUser user);
+    }
+
+    record ListEnvelope(boolean ok, Object data, Meta meta) {
+    }
+
+    record Meta(int page, int pageSize, long total) {
+    }
+}

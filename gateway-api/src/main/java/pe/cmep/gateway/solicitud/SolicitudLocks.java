@@ -1,0 +1,62 @@
+package pe.cmep.gateway.solicitud;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import pe.cmep.gateway.web.ApiException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every write to a solicitud starts by locking its row without waiting: of two requests
+ * changing the same solicitud at once, one proceeds and the other gets a 409 at once
+ * (NOWAIT refusals map to CONFLICT), instead of acting on a state it never saw.
+ */
+@Component
+class SolicitudLocks {
+
+    private final DatabaseClient db;
+
+    SolicitudLocks(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Must run inside the request's transaction; 404 when the solicitud does not exist. */
+    Mono<LockedSolicitud> lock(int solicitudId) {
+        return db.sql("SELECT solicitud_id, cliente_id, apoderado_id, estado_atencion, estado_pago "
+                        + "FROM solicitud_cmep WHERE solicitud_id = :id FOR UPDATE NOWAIT")
+                .bind("id", solicitudId)
+                .map((row, meta) -> new LockedSolicitud(Rows.integer(row, "solicitud_id"),
+                        Rows.integer(row, "cliente_id"), Rows.integer(row, "apoderado_id"),
+                        Rows.str(row, "estado_atencion"), Rows.str(row, "estado_pago"), null, null))
+                .one()
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(SolicitudQueries.NOT_FOUND)))
+                .flatMap(s -> db.sql("SELECT rol, persona_id FROM solicitud_asignacion "
+                                + "WHERE solicitud_id = :id AND es_vigente = 1 ORDER BY asignacion_id")
+                        .bind("id", solicitudId)
+                        .map((row, meta) -> new String[] {Rows.str(row, "rol"),
+                                String.valueOf(Rows.integer(row, "persona_id"))})
+                        .all()
+                        .collectList()
+                        .map(rows -> {
+                            Integer gestor = null;
+                            Integer medico = null;
+                            for (String[] r : rows) {
+                                if ("GESTOR".equals(r[0])) {
+                                    gestor = Integer.valueOf(r[1]);
+                                } else if ("MEDICO".equals(r[0])) {
+                                    medico = Integer.valueOf(r[1]);
+                                }
+                            }
+                            return new LockedSolicitud(s.solicitudId(), s.clienteId(), s.apoderadoId(),
+                                    s.estadoAtencion(), s.estadoPago(), gestor, medico);
+                        }));
+    }
+
+    /** Every change sets updated_by and updated_at (domain.md §5). */
+    Mono<Void> touch(int solicitudId, int userId, java.time.LocalDateTime now) {
+        return db.sql("UPDATE solicitud_cmep SET updated_by = :userId, updated_at = :now WHERE solicitud_id = :id")
+                .bind("userId", userId)
+                .bind("now", now)
+                .bind("id", solicitudId)
+                .then();
+    }
+}
