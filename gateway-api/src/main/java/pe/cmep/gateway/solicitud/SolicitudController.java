@@ -58,9 +58,7 @@ class SolicitudController {
 
     @PostMapping("/solicitudes")
     Mono<ResponseEntity<Object>> create(@RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return authenticator.authenticate(exchange)
-                .flatMap(user -> json(body).map(RegistroRequest::read)
-                        .flatMap(request -> registro.register(request, user)))
+        return withBody(body, exchange, (user, bytes) -> registro.register(RegistroRequest.read(parse(bytes)), user))
                 .map(r -> Responses.ok(Map.of("solicitud_id", r.solicitudId(), "codigo", r.codigo())));
     }
 
@@ -85,11 +83,9 @@ class SolicitudController {
     @PatchMapping("/solicitudes/{solicitud_id}")
     Mono<ResponseEntity<Object>> edit(@PathVariable("solicitud_id") String id,
                                       @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return authenticator.authenticate(exchange)
-                .flatMap(user -> {
+        return withBody(body, exchange, (user, bytes) -> {
                     int solicitudId = solicitudId(id);
-                    return json(body).map(node -> EdicionRequest.read(node, false, ""))
-                            .flatMap(request -> edicion.edit(solicitudId, request, user));
+                    return edicion.edit(solicitudId, EdicionRequest.read(parse(bytes), false, ""), user);
                 })
                 .map(Responses::ok);
     }
@@ -174,10 +170,9 @@ class SolicitudController {
 
     private Mono<ResponseEntity<Object>> action(String id, Mono<byte[]> body, ServerWebExchange exchange,
                                                 Action action) {
-        return authenticator.authenticate(exchange)
-                .flatMap(user -> {
+        return withBody(body, exchange, (user, bytes) -> {
                     int solicitudId = solicitudId(id);
-                    return json(body).flatMap(node -> action.run(solicitudId, node, user));
+                    return action.run(solicitudId, parse(bytes), user);
                 })
                 .map(Responses::ok);
     }
@@ -189,8 +184,19 @@ class SolicitudController {
         return comentario == null || comentario.isEmpty() ? null : comentario;
     }
 
-    private Mono<ObjectNode> json(Mono<byte[]> body) {
-        return body.defaultIfEmpty(new byte[0]).map(bytes -> JsonBody.parseObject(mapper, bytes));
+    /**
+     * Reads the raw body before the session lookup (the request's buffers must be consumed while the
+     * exchange reads them), but parses and validates it only after the session check, keeping 401 before 422.
+     */
+    private <T> Mono<T> withBody(Mono<byte[]> body, ServerWebExchange exchange,
+                                 java.util.function.BiFunction<CurrentUser, byte[], Mono<T>> handler) {
+        return body.defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> authenticator.authenticate(exchange)
+                        .flatMap(user -> Mono.defer(() -> handler.apply(user, bytes))));
+    }
+
+    private ObjectNode parse(byte[] bytes) {
+        return JsonBody.parseObject(mapper, bytes);
     }
 
     static int solicitudId(String raw) {

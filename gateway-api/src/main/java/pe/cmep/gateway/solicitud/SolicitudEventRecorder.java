@@ -44,10 +44,18 @@ class SolicitudEventRecorder {
         return db.sql("SELECT codigo, cliente_id, apoderado_id, promotor_id, servicio_id, tarifa_monto, tarifa_moneda "
                         + "FROM solicitud_cmep WHERE solicitud_id = :id")
                 .bind("id", solicitudId)
-                .map((row, meta) -> (Function<SolicitudState, SolicitudEventPayload>) state -> new SolicitudCreated(
-                        Rows.str(row, "codigo"), Rows.integer(row, "cliente_id"), Rows.integer(row, "apoderado_id"),
-                        Rows.integer(row, "promotor_id"), Rows.integer(row, "servicio_id"),
-                        Rows.decimal(row, "tarifa_monto"), Rows.str(row, "tarifa_moneda"), userId, instant(now), state))
+                .map((row, meta) -> {
+                    // read the row now: it is released once this mapping returns
+                    String codigo = Rows.str(row, "codigo");
+                    int clienteId = Rows.integer(row, "cliente_id");
+                    Integer apoderadoId = Rows.integer(row, "apoderado_id");
+                    Integer promotorId = Rows.integer(row, "promotor_id");
+                    Integer servicioId = Rows.integer(row, "servicio_id");
+                    java.math.BigDecimal tarifa = Rows.decimal(row, "tarifa_monto");
+                    String moneda = Rows.str(row, "tarifa_moneda");
+                    return (Function<SolicitudState, SolicitudEventPayload>) state -> new SolicitudCreated(codigo,
+                            clienteId, apoderadoId, promotorId, servicioId, tarifa, moneda, userId, instant(now), state);
+                })
                 .one()
                 .flatMap(payload -> record(solicitudId, userId, now, payload));
     }
