@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -149,10 +150,14 @@ public class OutboxRelay implements SmartLifecycle {
         return PHASE;
     }
 
-    /** Batch after batch while they come back full, then the backlog figure. */
+    /**
+     * Batch after batch while each publishes something, then the backlog figure. Not only while they come
+     * back full: a backlog on few solicitudes gives small batches (one row per solicitud), and waiting a poll
+     * interval after each would drain it slowly.
+     */
     private Mono<Void> drain() {
         return relayOnce()
-                .expand(sent -> running && sent == properties.batchSize() ? relayOnce() : Mono.empty())
+                .expand(sent -> running && sent > 0 ? relayOnce() : Mono.empty())
                 .then(pending.backlog())
                 .doOnNext(backlog::set)
                 .doOnSuccess(count -> {
@@ -184,14 +189,18 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<Outcome> send(List<PendingEvent> rows) {
         Timer.Sample sample = Timer.start(registry);
+        AtomicBoolean tried = new AtomicBoolean();
         return Mono.defer(this::queueUrl)
                 .flatMap(url -> Mono.fromFuture(() -> sqs.sendMessageBatch(request(url, rows))))
+                // runs only for a call the breaker lets through
+                .doOnSubscribe(subscription -> tried.set(true))
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
                 .transformDeferred(RetryOperator.of(retry))
                 .map(response -> outcomeOf(rows, response))
                 .doOnNext(outcome -> sample.stop(timer(outcome.failed().isEmpty() ? "published" : "partial")))
-                // the breaker is open: nothing was tried, so nothing counts as an attempt
-                .onErrorResume(CallNotPermittedException.class, e -> Mono.just(Outcome.NOTHING))
+                // the breaker was open from the start: nothing was tried, so nothing counts as an attempt
+                .onErrorResume(e -> e instanceof CallNotPermittedException && !tried.get(),
+                        e -> Mono.just(Outcome.NOTHING))
                 .onErrorResume(e -> {
                     sample.stop(timer("failed"));
                     String error = describe(e);
