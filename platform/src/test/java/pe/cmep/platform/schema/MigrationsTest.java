@@ -285,6 +285,7 @@ class MigrationsTest {
             "ix_solicitud_asignacion_solicitud_rol_vigente", "solicitud_asignacion(solicitud_id,rol,es_vigente)",
             "ix_solicitud_estado_historial_solicitud_cambiado_en", "solicitud_estado_historial(solicitud_id,cambiado_en)",
             "ix_outbox_pending", "outbox_event(published_at,outbox_id)",
+            "ix_outbox_solicitud_pending", "outbox_event(solicitud_id,published_at,outbox_id)",
             "ix_login_failure_lookup", "login_failure(scope,scope_key,failed_at)");
 
     /** domain.md §2.3: every foreign key, as table.column -> referenced table.column. */
@@ -421,7 +422,7 @@ class MigrationsTest {
     void every_domain_table_exists_after_migrating_an_empty_database() throws SQLException {
         assertThat(firstMigration.success).isTrue();
         assertThat(firstMigration.migrations).extracting(m -> m.version)
-                .containsExactly("1", "2");
+                .containsExactly("1", "2", "3");
 
         Set<String> expected = new TreeSet<>(DOMAIN_TABLES);
         expected.addAll(EVENT_TABLES);
@@ -693,7 +694,7 @@ class MigrationsTest {
         assertThat(second.success).isTrue();
         assertThat(second.migrationsExecuted).isZero();
         assertThat(again.info().pending()).isEmpty();
-        assertThat(again.info().current().getVersion().getVersion()).isEqualTo("2");
+        assertThat(again.info().current().getVersion().getVersion()).isEqualTo("3");
     }
 
     // ---------------------------------------------------------------- helpers
