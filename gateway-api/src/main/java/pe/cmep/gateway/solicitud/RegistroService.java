@@ -25,6 +25,7 @@ import reactor.util.retry.Retry;
 class RegistroService {
 
     private static final Logger log = LoggerFactory.getLogger(RegistroService.class);
+    private static final List<String> MONEDAS = List.of("PEN", "USD");
 
     private final DatabaseClient db;
     private final PersonaWriter personas;
@@ -93,10 +94,18 @@ class RegistroService {
 
     /** Unknown servicio_id / promotor_id are validation errors, not 500s (domain.md §10 #12). */
     private Mono<Void> checkReferences(RegistroRequest request) {
+        // the servicio's currency is copied into tarifa_moneda, which only takes PEN or USD; servicios.moneda_tarifa
+        // is not constrained (domain.md §2.2), so another value is refused here rather than by the CHECK (a 500)
         Mono<List<FieldError>> servicio = request.servicioId() == null ? Mono.just(List.of())
-                : exists("SELECT COUNT(*) FROM servicios WHERE servicio_id = :id", request.servicioId())
-                        .map(ok -> ok ? List.<FieldError>of()
-                                : List.of(new FieldError("servicio_id", "No existe el servicio " + request.servicioId())));
+                : db.sql("SELECT moneda_tarifa FROM servicios WHERE servicio_id = :id")
+                        .bind("id", request.servicioId())
+                        .map((row, meta) -> Rows.str(row, "moneda_tarifa"))
+                        .one()
+                        .map(moneda -> MONEDAS.contains(moneda) ? List.<FieldError>of()
+                                : List.of(new FieldError("servicio_id", "El servicio " + request.servicioId()
+                                        + " tiene una moneda no admitida: " + moneda + " (PEN, USD)")))
+                        .defaultIfEmpty(List.of(new FieldError("servicio_id",
+                                "No existe el servicio " + request.servicioId())));
         Mono<List<FieldError>> promotor = request.promotorId() == null ? Mono.just(List.of())
                 // shared lock: a concurrent DELETE /promotores waits for this registration instead of racing it
                 : exists("SELECT COUNT(*) FROM promotores WHERE promotor_id = :id LOCK IN SHARE MODE",

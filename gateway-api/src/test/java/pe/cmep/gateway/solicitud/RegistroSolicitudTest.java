@@ -376,6 +376,24 @@ class RegistroSolicitudTest extends SolicitudApiTest {
     }
 
     @Test
+    void a_servicio_whose_currency_the_snapshot_cannot_take_is_422_not_500() {
+        // servicios.moneda_tarifa is not constrained (domain.md §2.2); solicitud_cmep.tarifa_moneda is PEN/USD
+        execute("INSERT INTO servicios (servicio_id, descripcion_servicio, tarifa_servicio, moneda_tarifa) "
+                + "VALUES (50, 'Importado', 10.00, 'EUR'), (51, 'Minusculas', 10.00, 'pen')");
+        try {
+            Map<String, Long> before = tableCounts();
+            for (int servicio : List.of(50, 51)) {
+                assertValidation(post("/solicitudes", session(OPERADOR), "{\"cliente\": "
+                        + cliente("40000013", "Zoe", "Alva") + ", \"servicio_id\": " + servicio + "}"), "servicio_id",
+                        null);
+            }
+            assertThat(tableCounts()).isEqualTo(before);
+        } finally {
+            execute("DELETE FROM servicios WHERE servicio_id IN (50, 51)");
+        }
+    }
+
+    @Test
     void every_problem_of_the_body_is_listed_in_one_answer() {
         JsonNode body = json(post("/solicitudes", session(OPERADOR), "{\"cliente\": {\"tipo_documento\": \"XX\", "
                 + "\"numero_documento\": \"\", \"nombres\": \"A\"}, \"servicio_id\": -1}").expectStatus().isEqualTo(422));
