@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import pe.cmep.gateway.config.DatabaseErrors;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,6 +39,20 @@ public class PromotorWriter {
         if (!in.hasDocument()) {
             return created;
         }
+        // as PersonaWriter: lock only a row that exists (no gap locks), and on losing the race for a new
+        // document to a concurrent insert, take the row that insert created
+        return db.sql("SELECT persona_id FROM personas WHERE tipo_documento = :tipo AND numero_documento = :numero")
+                .bind("tipo", in.tipoDocumento())
+                .bind("numero", in.numeroDocumento())
+                .map((row, meta) -> row.get("persona_id", Integer.class))
+                .one()
+                .flatMap(id -> lockedPersona(in))
+                .flatMap(current -> updateDiffering(current, in, userId, now))
+                .switchIfEmpty(created.onErrorResume(DatabaseErrors::isDuplicateKey, e -> lockedPersona(in)
+                        .flatMap(current -> updateDiffering(current, in, userId, now))));
+    }
+
+    private Mono<Map<String, Object>> lockedPersona(PromotorInput in) {
         return db.sql("SELECT persona_id, nombres, apellidos, celular_1, email FROM personas "
                         + "WHERE tipo_documento = :tipo AND numero_documento = :numero FOR UPDATE")
                 .bind("tipo", in.tipoDocumento())
@@ -51,9 +66,7 @@ public class PromotorWriter {
                     current.put("email", row.get("email", String.class));
                     return current;
                 })
-                .one()
-                .flatMap(current -> updateDiffering(current, in, userId, now))
-                .switchIfEmpty(created);
+                .one();
     }
 
     private Mono<Integer> updateDiffering(Map<String, Object> current, PromotorInput in, int userId,

@@ -63,9 +63,14 @@ class EliminacionService {
                 .as(tx::transactional);
     }
 
+    /**
+     * The object keys of the files this delete removes. A file also linked to another solicitud keeps its
+     * {@code archivos} row (see {@link #deleteArchivoIfUnlinked}), so its object must not be deleted either.
+     */
     private Mono<List<String>> storageKeys(int solicitudId) {
         return db.sql("SELECT a.storage_path FROM solicitud_archivo sa JOIN archivos a ON a.archivo_id = sa.archivo_id "
-                        + "WHERE sa.solicitud_id = :id ORDER BY sa.id")
+                        + "WHERE sa.solicitud_id = :id AND NOT EXISTS (SELECT 1 FROM solicitud_archivo o "
+                        + "WHERE o.archivo_id = sa.archivo_id AND o.solicitud_id <> :id) ORDER BY sa.id")
                 .bind("id", solicitudId)
                 .map((row, meta) -> Rows.str(row, "storage_path"))
                 .all().distinct().collectList();
@@ -77,12 +82,19 @@ class EliminacionService {
                 .bind("id", archivoId).then();
     }
 
+    /**
+     * The count is a plain read: a registration for the same cliente that commits meanwhile is not seen by it,
+     * but the foreign key of its new solicitud refuses the delete of the {@code clientes} row, and then the
+     * cliente and its persona simply stay (the delete never fails on a persona still in use, §10 #17).
+     */
     private Mono<Void> cleanUpCliente(int personaId) {
         return count("SELECT COUNT(*) FROM solicitud_cmep WHERE cliente_id = :id", personaId)
                 .flatMap(n -> n > 0 ? Mono.<Void>empty()
                         : run("DELETE FROM cliente_apoderado WHERE cliente_id = :id", personaId)
-                                .then(run("DELETE FROM clientes WHERE persona_id = :id", personaId))
-                                .then(deletePersonaIfUnreferenced(personaId)));
+                                .then(run("DELETE FROM clientes WHERE persona_id = :id", personaId)
+                                        .thenReturn(true)
+                                        .onErrorResume(DataIntegrityViolationException.class, e -> Mono.just(false)))
+                                .flatMap(deleted -> deleted ? deletePersonaIfUnreferenced(personaId) : Mono.empty()));
     }
 
     private Mono<Void> cleanUpApoderado(int personaId) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import pe.cmep.gateway.config.DatabaseErrors;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,8 +26,29 @@ class PersonaWriter {
         this.db = db;
     }
 
-    /** @param campoPrefix {@code cliente} or {@code apoderado}, the prefix of the historial {@code campo} */
+    /**
+     * Locks only a row that exists: a locking read of an absent document would take a gap lock, and two
+     * registrations of new personas landing in the same gap would deadlock on their inserts. An absent
+     * persona is inserted directly; if a concurrent request inserted the same document first, the insert
+     * waits for it and fails on the unique key, and the now existing row is locked and updated instead.
+     *
+     * @param campoPrefix {@code cliente} or {@code apoderado}, the prefix of the historial {@code campo}
+     */
     Mono<Result> findOrCreate(PersonaInput in, String campoPrefix, int userId, LocalDateTime now) {
+        return db.sql("SELECT persona_id FROM personas WHERE tipo_documento = :tipo AND numero_documento = :numero")
+                .bind("tipo", in.tipoDocumento())
+                .bind("numero", in.numeroDocumento())
+                .map((row, meta) -> Rows.integer(row, "persona_id"))
+                .one()
+                .flatMap(id -> lockExisting(in))
+                .flatMap(existing -> update(existing, in, campoPrefix, userId, now))
+                .switchIfEmpty(Mono.defer(() -> insert(in, userId, now)
+                        .onErrorResume(DatabaseErrors::isDuplicateKey, e -> lockExisting(in)
+                                .flatMap(existing -> update(existing, in, campoPrefix, userId, now)))));
+    }
+
+    /** The persona with this document, locked for the rest of the transaction; empty when there is none. */
+    private Mono<Existing> lockExisting(PersonaInput in) {
         return db.sql("SELECT persona_id, nombres, apellidos, celular_1, email, fecha_nacimiento, direccion "
                         + "FROM personas WHERE tipo_documento = :tipo AND numero_documento = :numero FOR UPDATE")
                 .bind("tipo", in.tipoDocumento())
@@ -41,9 +63,7 @@ class PersonaWriter {
                     current.put("direccion", Rows.str(row, "direccion"));
                     return new Existing(Rows.integer(row, "persona_id"), current);
                 })
-                .one()
-                .flatMap(existing -> update(existing, in, campoPrefix, userId, now))
-                .switchIfEmpty(Mono.defer(() -> insert(in, userId, now)));
+                .one();
     }
 
     private Mono<Result> update(Existing existing, PersonaInput in, String campoPrefix, int userId,

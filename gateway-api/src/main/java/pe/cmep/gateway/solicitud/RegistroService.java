@@ -2,22 +2,30 @@ package pe.cmep.gateway.solicitud;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.catalogo.PromotorWriter;
+import pe.cmep.gateway.config.DatabaseErrors;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldError;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /** POST /solicitudes: registration in one transaction (domain.md §5.1). */
 @Service
 class RegistroService {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistroService.class);
+    private static final List<String> MONEDAS = List.of("PEN", "USD");
 
     private final DatabaseClient db;
     private final PersonaWriter personas;
@@ -38,7 +46,21 @@ class RegistroService {
         this.clock = clock;
     }
 
+    /**
+     * Registers in one transaction. Two registrations that touch the same personas in opposite roles (or race
+     * on one new document) can deadlock; InnoDB then rolls the victim back whole, and it is simply run again,
+     * since a registration conflicts with no existing solicitud.
+     */
     Mono<Registered> register(RegistroRequest request, CurrentUser user) {
+        return Mono.defer(() -> registerOnce(request, user))
+                .retryWhen(Retry.backoff(5, Duration.ofMillis(20)).jitter(0.5)
+                        .filter(DatabaseErrors::isDeadlock)
+                        .doBeforeRetry(signal -> log.info("registration_retried_after_deadlock attempt={} user_id={}",
+                                signal.totalRetries() + 1, user.userId()))
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    private Mono<Registered> registerOnce(RegistroRequest request, CurrentUser user) {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         int userId = user.userId();
         return checkReferences(request)
@@ -72,12 +94,22 @@ class RegistroService {
 
     /** Unknown servicio_id / promotor_id are validation errors, not 500s (domain.md §10 #12). */
     private Mono<Void> checkReferences(RegistroRequest request) {
+        // the servicio's currency is copied into tarifa_moneda, which only takes PEN or USD; servicios.moneda_tarifa
+        // is not constrained (domain.md §2.2), so another value is refused here rather than by the CHECK (a 500)
         Mono<List<FieldError>> servicio = request.servicioId() == null ? Mono.just(List.of())
-                : exists("SELECT COUNT(*) FROM servicios WHERE servicio_id = :id", request.servicioId())
-                        .map(ok -> ok ? List.<FieldError>of()
-                                : List.of(new FieldError("servicio_id", "No existe el servicio " + request.servicioId())));
+                : db.sql("SELECT moneda_tarifa FROM servicios WHERE servicio_id = :id")
+                        .bind("id", request.servicioId())
+                        .map((row, meta) -> Rows.str(row, "moneda_tarifa"))
+                        .one()
+                        .map(moneda -> MONEDAS.contains(moneda) ? List.<FieldError>of()
+                                : List.of(new FieldError("servicio_id", "El servicio " + request.servicioId()
+                                        + " tiene una moneda no admitida: " + moneda + " (PEN, USD)")))
+                        .defaultIfEmpty(List.of(new FieldError("servicio_id",
+                                "No existe el servicio " + request.servicioId())));
         Mono<List<FieldError>> promotor = request.promotorId() == null ? Mono.just(List.of())
-                : exists("SELECT COUNT(*) FROM promotores WHERE promotor_id = :id", request.promotorId())
+                // shared lock: a concurrent DELETE /promotores waits for this registration instead of racing it
+                : exists("SELECT COUNT(*) FROM promotores WHERE promotor_id = :id LOCK IN SHARE MODE",
+                        request.promotorId())
                         .map(ok -> ok ? List.<FieldError>of()
                                 : List.of(new FieldError("promotor_id", "No existe el promotor " + request.promotorId())));
         return Mono.zip(servicio, promotor).flatMap(t -> {
@@ -91,10 +123,13 @@ class RegistroService {
         return db.sql(sql).bind("id", id).map((row, meta) -> ((Number) row.get(0)).longValue() > 0).one();
     }
 
+    /**
+     * A plain insert that leaves an existing row as it is. (An INSERT … SELECT … WHERE NOT EXISTS would read
+     * clientes with a shared next-key lock, and two registrations of new clientes would deadlock in that gap.)
+     */
     private Mono<Void> ensureCliente(int personaId, int userId, LocalDateTime now) {
         return db.sql("INSERT INTO clientes (persona_id, estado, created_by, created_at, updated_at) "
-                        + "SELECT :id, 'ACTIVO', :userId, :now, :now FROM DUAL "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM clientes WHERE persona_id = :id)")
+                        + "VALUES (:id, 'ACTIVO', :userId, :now, :now) ON DUPLICATE KEY UPDATE persona_id = persona_id")
                 .bind("id", personaId).bind("userId", userId).bind("now", now)
                 .then();
     }

@@ -62,7 +62,10 @@ class SolicitudEditor {
         if (edits.isEmpty()) {
             return Mono.empty();
         }
-        return db.sql("SELECT " + String.join(", ", PERSONA_COLUMNS) + " FROM personas WHERE persona_id = :id")
+        // locked: a concurrent edit of the same persona through another solicitud waits, so each
+        // historial row's old value is the value it really replaced
+        return db.sql("SELECT " + String.join(", ", PERSONA_COLUMNS) + " FROM personas WHERE persona_id = :id "
+                        + "FOR UPDATE")
                 .bind("id", personaId)
                 .map((row, meta) -> {
                     Map<String, String> current = new LinkedHashMap<>();
