@@ -3,6 +3,7 @@ package pe.cmep.gateway.solicitud;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /** Text forms the API and the historial share (api.md §1, §8.2). */
 final class Formats {
@@ -29,6 +30,6 @@ final class Formats {
 
     /** {@code CMEP-<year>-<id padded to at least 4 digits>} (domain.md §5.1). */
     static String codigo(int year, int solicitudId) {
-        return "CMEP-" + year + "-" + String.format("%04d", solicitudId);
+        return "CMEP-" + year + "-" + String.format(Locale.ROOT, "%04d", solicitudId);
     }
 }
