@@ -66,7 +66,7 @@ class AccionesService {
         String field = "GESTOR".equals(rol) ? "persona_id_gestor" : "persona_id_medico";
         return act(solicitudId, accion, user, (s, now) -> {
             if ("MEDICO".equals(rol) && !"PAGADO".equals(s.estadoPago())) {
-                return Mono.error(ApiException.validation(field, PAGO_ANTES_DE_MEDICO));
+                return Mono.error(ApiException.validation(PAGO_ANTES_DE_MEDICO, field, PAGO_ANTES_DE_MEDICO));
             }
             return assignment(s, rol, personaId, campo, field, false, user.userId(), now);
         });
@@ -220,13 +220,20 @@ class AccionesService {
                 .then(events.cancelled(s.solicitudId(), userId, now, setMotivo ? motivo : null));
     }
 
+    /** The persona id of an override's payload: missing or falsy (null, 0, false, "") → 422 (api.md §7.5). */
     private Mono<Integer> payloadId(OverrideRequest request, String name) {
         return Mono.fromCallable(() -> {
-            FieldReader r = new FieldReader(request.payload(), "payload.");
-            Integer id = r.optionalId(name);
-            if (id == null && r.errors().isEmpty()) {
-                r.error(name, "payload debe incluir " + name);
+            tools.jackson.databind.JsonNode value = request.payload().get(name);
+            boolean falsy = value == null || value.isNull()
+                    || (value.isNumber() && value.asDouble() == 0)
+                    || (value.isBoolean() && !value.asBoolean())
+                    || (value.isString() && value.asString().isEmpty());
+            if (falsy) {
+                throw ApiException.validation("payload debe incluir " + name, "payload." + name,
+                        "payload debe incluir " + name);
             }
+            FieldReader r = new FieldReader(request.payload(), "payload.");
+            Integer id = r.requiredId(name);
             r.validate();
             return id;
         });
