@@ -66,14 +66,14 @@ class AccionesService {
         String field = "GESTOR".equals(rol) ? "persona_id_gestor" : "persona_id_medico";
         return act(solicitudId, accion, user, (s, now) -> {
             if ("MEDICO".equals(rol) && !"PAGADO".equals(s.estadoPago())) {
-                return Mono.error(ApiException.validation(field, PAGO_ANTES_DE_MEDICO));
+                return Mono.error(ApiException.validation(PAGO_ANTES_DE_MEDICO, field, PAGO_ANTES_DE_MEDICO));
             }
-            return assignment(s, rol, personaId, campo, field, false, user.userId(), now);
+            return assignment(s, rol, personaId, campo, field, false, user.userId(), now, Mono.empty());
         });
     }
 
     Mono<SolicitudDetail> registrarPago(int solicitudId, PagoInput pago, CurrentUser user) {
-        return act(solicitudId, Accion.REGISTRAR_PAGO, user, (s, now) -> pago(s, pago, user.userId(), now));
+        return act(solicitudId, Accion.REGISTRAR_PAGO, user, (s, now) -> pago(s, pago, user.userId(), now, Mono.empty()));
     }
 
     Mono<SolicitudDetail> cerrar(int solicitudId, String comentario, CurrentUser user) {
@@ -94,7 +94,7 @@ class AccionesService {
                             return Mono.error(ApiException.conflict(
                                     "Debe haber un medico asignado para cerrar la solicitud"));
                         }
-                        return close(s, comentario, user.userId(), now);
+                        return close(s, comentario, user.userId(), now, Mono.empty());
                     });
         });
     }
@@ -104,40 +104,46 @@ class AccionesService {
             if ("CANCELADO".equals(s.estadoAtencion())) {
                 return Mono.error(ApiException.conflict("Solicitud ya esta CANCELADA"));
             }
-            return cancel(s, comentario, comentario, user.userId(), now);
+            return cancel(s, comentario, comentario, user.userId(), now, Mono.empty());
         });
     }
 
-    /** OVERRIDE (§5.10, §10 #31): the sub-action skips state preconditions but keeps R10, validation and audit. */
+    /**
+     * OVERRIDE (§5.10, §10 #31): the sub-action skips state preconditions but keeps R10, validation and audit.
+     * The {@code override} historial row comes first; the {@code solicitud.overridden} event precedes the
+     * sub-action's own event (docs/events.md) and, like it, carries the state after the whole override.
+     */
     Mono<SolicitudDetail> override(int solicitudId, OverrideRequest request, CurrentUser user) {
         return act(solicitudId, Accion.OVERRIDE, user, (s, now) -> {
             int userId = user.userId();
             String estadoAntes = s.estado().name();
             Mono<Void> audit = historial.write(s.solicitudId(), userId, now,
                     List.of(new Cambio("override", estadoAntes, "true", request.motivo())));
+            Mono<Void> overridden = Mono.defer(() -> events.overridden(s.solicitudId(), userId, now,
+                    request.accion(), request.motivo(), estadoAntes));
             Mono<Void> sub = switch (request.accion()) {
                 case "EDITAR_DATOS" -> Mono.fromCallable(() -> EdicionRequest.read(request.payload(), true, "payload."))
                         .flatMap(edit -> checkServicio(edit.servicioId(), "payload.servicio_id")
                                 .then(editor.apply(s, edit, userId, now)))
                         .flatMap(cambios -> historial.write(s.solicitudId(), userId, now, cambios)
+                                .then(overridden)
                                 .then(cambios.isEmpty() ? Mono.empty() : events.edited(s.solicitudId(), userId, now, cambios)));
                 case "CAMBIAR_GESTOR" -> payloadId(request, "persona_id_gestor").flatMap(personaId ->
                         assignment(s, "GESTOR", personaId, "override_cambiar_gestor", "payload.persona_id_gestor", true,
-                                userId, now));
+                                userId, now, overridden));
                 case "CAMBIAR_MEDICO" -> payloadId(request, "persona_id_medico").flatMap(personaId ->
                         assignment(s, "MEDICO", personaId, "override_cambiar_medico", "payload.persona_id_medico", true,
-                                userId, now));
+                                userId, now, overridden));
                 case "REGISTRAR_PAGO" -> Mono.fromCallable(() -> {
                     FieldReader r = new FieldReader(request.payload(), "payload.");
                     PagoInput pago = PagoInput.read(r);
                     r.validate();
                     return pago;
-                }).flatMap(pago -> pago(s, pago, userId, now));
-                case "CERRAR" -> close(s, null, userId, now);
-                default -> cancel(s, null, request.motivo(), userId, now);
+                }).flatMap(pago -> pago(s, pago, userId, now, overridden));
+                case "CERRAR" -> close(s, null, userId, now, overridden);
+                default -> cancel(s, null, request.motivo(), userId, now, overridden);
             };
-            return audit.then(sub)
-                    .then(events.overridden(s.solicitudId(), userId, now, request.accion(), request.motivo(), estadoAntes));
+            return audit.then(sub);
         });
     }
 
@@ -157,17 +163,19 @@ class AccionesService {
                 .as(tx::transactional);
     }
 
+    /** @param beforeEvent runs after the writes, right before the action's event (an override's own event) */
     private Mono<Void> assignment(LockedSolicitud s, String rol, int personaId, String campo, String field,
-                                  boolean viaOverride, int userId, LocalDateTime now) {
+                                  boolean viaOverride, int userId, LocalDateTime now, Mono<Void> beforeEvent) {
         return asignador.checkAssignable(personaId, rol, field)
                 .flatMap(nombre -> asignador.assign(s.solicitudId(), personaId, rol, userId, now)
                         .flatMap(prev -> historial.write(s.solicitudId(), userId, now,
                                         List.of(Cambio.of(campo, prev.nombre(), nombre)))
+                                .then(beforeEvent)
                                 .then(events.assigned(s.solicitudId(), userId, now, rol, campo, prev, personaId,
                                         nombre, viaOverride))));
     }
 
-    private Mono<Void> pago(LockedSolicitud s, PagoInput pago, int userId, LocalDateTime now) {
+    private Mono<Void> pago(LockedSolicitud s, PagoInput pago, int userId, LocalDateTime now, Mono<Void> beforeEvent) {
         List<Cambio> cambios = new ArrayList<>();
         cambios.add(Cambio.of("pago_registrado", null, Formats.money(pago.monto())));
         if (!"PAGADO".equals(s.estadoPago())) {
@@ -188,16 +196,18 @@ class AccionesService {
                 .flatMap(pagoId -> db.sql("UPDATE solicitud_cmep SET estado_pago = 'PAGADO' WHERE solicitud_id = :id")
                         .bind("id", s.solicitudId()).then()
                         .then(historial.write(s.solicitudId(), userId, now, cambios))
+                        .then(beforeEvent)
                         .then(events.paymentRegistered(s.solicitudId(), userId, now, pagoId, pago, s.estadoPago())));
     }
 
-    private Mono<Void> close(LockedSolicitud s, String comentario, int userId, LocalDateTime now) {
+    private Mono<Void> close(LockedSolicitud s, String comentario, int userId, LocalDateTime now, Mono<Void> beforeEvent) {
         return db.sql("UPDATE solicitud_cmep SET estado_atencion = 'ATENDIDO', fecha_cierre = :now, cerrado_por = :userId "
                         + "WHERE solicitud_id = :id")
                 .bind("now", now).bind("userId", userId).bind("id", s.solicitudId())
                 .then()
                 .then(historial.write(s.solicitudId(), userId, now,
                         List.of(new Cambio("estado_atencion", s.estadoAtencion(), "ATENDIDO", comentario))))
+                .then(beforeEvent)
                 .then(events.closed(s.solicitudId(), userId, now));
     }
 
@@ -205,7 +215,8 @@ class AccionesService {
      * @param comentario the historial comment (the request's comentario; none for an override)
      * @param motivo     the new motivo_cancelacion when non-empty (otherwise the column keeps its value)
      */
-    private Mono<Void> cancel(LockedSolicitud s, String comentario, String motivo, int userId, LocalDateTime now) {
+    private Mono<Void> cancel(LockedSolicitud s, String comentario, String motivo, int userId, LocalDateTime now,
+                           Mono<Void> beforeEvent) {
         boolean setMotivo = motivo != null && !motivo.isBlank();
         DatabaseClient.GenericExecuteSpec update = db.sql("UPDATE solicitud_cmep SET estado_atencion = 'CANCELADO', "
                         + "fecha_cancelacion = :now, cancelado_por = :userId"
@@ -217,16 +228,24 @@ class AccionesService {
         return update.then()
                 .then(historial.write(s.solicitudId(), userId, now,
                         List.of(new Cambio("estado_atencion", s.estadoAtencion(), "CANCELADO", comentario))))
+                .then(beforeEvent)
                 .then(events.cancelled(s.solicitudId(), userId, now, setMotivo ? motivo : null));
     }
 
+    /** The persona id of an override's payload: missing or falsy (null, 0, false, "") → 422 (api.md §7.5). */
     private Mono<Integer> payloadId(OverrideRequest request, String name) {
         return Mono.fromCallable(() -> {
-            FieldReader r = new FieldReader(request.payload(), "payload.");
-            Integer id = r.optionalId(name);
-            if (id == null && r.errors().isEmpty()) {
-                r.error(name, "payload debe incluir " + name);
+            tools.jackson.databind.JsonNode value = request.payload().get(name);
+            boolean falsy = value == null || value.isNull()
+                    || (value.isNumber() && value.asDouble() == 0)
+                    || (value.isBoolean() && !value.asBoolean())
+                    || (value.isString() && value.asString().isEmpty());
+            if (falsy) {
+                throw ApiException.validation("payload debe incluir " + name, "payload." + name,
+                        "payload debe incluir " + name);
             }
+            FieldReader r = new FieldReader(request.payload(), "payload.");
+            Integer id = r.requiredId(name);
             r.validate();
             return id;
         });

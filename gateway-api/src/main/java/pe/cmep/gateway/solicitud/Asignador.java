@@ -22,6 +22,8 @@ class Asignador {
     /**
      * R10 with §10 #19 and #29: an ACTIVO employee row of that role (a removed role leaves it SUSPENDIDO)
      * and, when the persona has a user account, an ACTIVO account. Returns the persona's full name.
+     * A refusal is a 422 whose message is the one of domain.md §10 #27 and whose detail says which of the
+     * three conditions failed, in the words of api.md §7.5.
      */
     Mono<String> checkAssignable(int personaId, String rol, String field) {
         return db.sql("SELECT e.estado_empleado, p.nombres, p.apellidos, "
@@ -30,16 +32,29 @@ class Asignador {
                         + "WHERE e.persona_id = :persona AND e.rol_empleado = :rol")
                 .bind("persona", personaId)
                 .bind("rol", rol)
-                .map((row, meta) -> {
-                    boolean assignable = "ACTIVO".equals(Rows.str(row, "estado_empleado"))
-                            && (Rows.str(row, "user_estado") == null || "ACTIVO".equals(Rows.str(row, "user_estado")));
-                    return assignable ? Formats.fullName(Rows.str(row, "nombres"), Rows.str(row, "apellidos")) : "";
-                })
+                .map((row, meta) -> new Empleado(Rows.str(row, "estado_empleado"), Rows.str(row, "user_estado"),
+                        Formats.fullName(Rows.str(row, "nombres"), Rows.str(row, "apellidos"))))
                 .one()
-                .defaultIfEmpty("")
-                .flatMap(name -> name.isEmpty()
-                        ? Mono.error(ApiException.validation(field, "La persona no es un " + rol + " activo"))
-                        : Mono.just(name));
+                .switchIfEmpty(Mono.error(() -> notAssignable(rol, field,
+                        "La persona " + personaId + " no es empleado con rol " + rol)))
+                .flatMap(e -> {
+                    if (!"ACTIVO".equals(e.estado())) {
+                        return Mono.error(notAssignable(rol, field,
+                                "El empleado no esta ACTIVO (estado: " + e.estado() + ")"));
+                    }
+                    if (e.userEstado() != null && !"ACTIVO".equals(e.userEstado())) {
+                        return Mono.error(notAssignable(rol, field, "La cuenta de usuario de la persona " + personaId
+                                + " no esta ACTIVA (estado: " + e.userEstado() + ")"));
+                    }
+                    return Mono.just(e.nombre());
+                });
+    }
+
+    private static ApiException notAssignable(String rol, String field, String detail) {
+        return ApiException.validation("La persona no es un " + rol + " activo", field, detail);
+    }
+
+    private record Empleado(String estado, String userEstado, String nombre) {
     }
 
     /** Closes the vigente rows of {@code rol}, inserts the new one; returns the previous assignee's name or null. */

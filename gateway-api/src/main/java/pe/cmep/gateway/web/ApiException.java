@@ -45,6 +45,14 @@ public class ApiException extends RuntimeException {
         return validation(List.of(new FieldError(field, message)));
     }
 
+    /**
+     * A business validation failure: {@code message} is the text users see (the SPA shows {@code error.message}),
+     * the detail names the field it is about.
+     */
+    public static ApiException validation(String message, String field, String detail) {
+        return new ApiException(ErrorCode.VALIDATION_ERROR, message, List.of(new FieldError(field, detail)), null);
+    }
+
     public static ApiException rateLimited(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return new ApiException(ErrorCode.RATE_LIMITED,
