@@ -12,10 +12,8 @@ import static pe.cmep.gateway.solicitud.WorkflowClient.row;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
-import pe.cmep.gateway.support.ApiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,18 +22,7 @@ import tools.jackson.databind.JsonNode;
  * policy does not decide (payment before the doctor, several payments) still hold.
  */
 @TestPropertySource(properties = "cmep.policy.file=classpath:policy/permissive-policy.json")
-class AccionesPermissivePolicyTest extends ApiIntegrationTest {
-
-    private WorkflowClient w;
-
-    @BeforeEach
-    void logIn() {
-        w = new WorkflowClient(client, db, Map.of(
-                ADMIN, login(ADMIN, "admin123"),
-                OPERADOR, login(OPERADOR, "operador123"),
-                GESTOR, login(GESTOR, "gestor123"),
-                MEDICO, login(MEDICO, "medico123")));
-    }
+class AccionesPermissivePolicyTest extends WorkflowTest {
 
     @Test
     void cerrar_on_a_closed_solicitud_is_409_already_attended() {

@@ -12,33 +12,20 @@ import static pe.cmep.gateway.solicitud.WorkflowClient.row;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import pe.cmep.gateway.support.ApiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Input validation, the check order and the action-specific checks of the workflow actions
  * (api.md §1, §7.5; domain.md §5.3, §5.4, §10 #15 #16 #19 #27 #29).
  */
-class AccionesValidationTest extends ApiIntegrationTest {
+class AccionesValidationTest extends WorkflowTest {
 
     private static final List<String> ACTIONS = List.of("asignar-gestor", "cambiar-gestor", "asignar-medico",
             "cambiar-medico", "registrar-pago", "cerrar", "cancelar", "override");
-
-    private WorkflowClient w;
-
-    @BeforeEach
-    void logIn() {
-        w = new WorkflowClient(client, db, Map.of(
-                ADMIN, login(ADMIN, "admin123"),
-                OPERADOR, login(OPERADOR, "operador123"),
-                GESTOR, login(GESTOR, "gestor123"),
-                MEDICO, login(MEDICO, "medico123")));
-    }
 
     @Test
     void without_a_session_every_action_is_401_even_with_a_bad_body_or_an_unknown_solicitud() {

@@ -12,12 +12,10 @@ import static pe.cmep.gateway.solicitud.WorkflowClient.strings;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import pe.cmep.gateway.support.ApiIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,21 +23,10 @@ import tools.jackson.databind.JsonNode;
  * and the admin OVERRIDE on CERRADO and CANCELADO with each sub-action (api.md §7.5, domain.md §5.7, §5.10,
  * §10 #1 #31), under the default matrix.
  */
-class CancelarYOverrideTest extends ApiIntegrationTest {
+class CancelarYOverrideTest extends WorkflowTest {
 
     private static final List<String> OPEN = List.of("REGISTRADO", "ASIGNADO_GESTOR", "PAGADO", "ASIGNADO_MEDICO");
     private static final List<String> ROLES = List.of(ADMIN, OPERADOR, GESTOR, MEDICO);
-
-    private WorkflowClient w;
-
-    @BeforeEach
-    void logIn() {
-        w = new WorkflowClient(client, db, Map.of(
-                ADMIN, login(ADMIN, "admin123"),
-                OPERADOR, login(OPERADOR, "operador123"),
-                GESTOR, login(GESTOR, "gestor123"),
-                MEDICO, login(MEDICO, "medico123")));
-    }
 
     // CANCELAR
 

@@ -2,17 +2,13 @@ package pe.cmep.gateway.solicitud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static pe.cmep.gateway.solicitud.WorkflowClient.ADMIN;
-import static pe.cmep.gateway.solicitud.WorkflowClient.GESTOR;
 import static pe.cmep.gateway.solicitud.WorkflowClient.MEDICO;
-import static pe.cmep.gateway.solicitud.WorkflowClient.OPERADOR;
 import static pe.cmep.gateway.solicitud.WorkflowClient.ok;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
-import pe.cmep.gateway.support.ApiIntegrationTest;
 
 /**
  * The payment and doctor preconditions of cerrar (api.md §7.5 items 3 and 4) in their order. No state where
@@ -20,21 +16,10 @@ import pe.cmep.gateway.support.ApiIntegrationTest;
  * this class uses a test policy: the default matrix plus CERRAR for ADMIN in every open state.
  */
 @TestPropertySource(properties = "cmep.policy.file=classpath:policy/cerrar-everywhere-policy.json")
-class CerrarPreconditionsTest extends ApiIntegrationTest {
+class CerrarPreconditionsTest extends WorkflowTest {
 
     private static final String SIN_PAGO = "Debe existir al menos un pago registrado para cerrar la solicitud";
     private static final String SIN_MEDICO = "Debe haber un medico asignado para cerrar la solicitud";
-
-    private WorkflowClient w;
-
-    @BeforeEach
-    void logIn() {
-        w = new WorkflowClient(client, db, Map.of(
-                ADMIN, login(ADMIN, "admin123"),
-                OPERADOR, login(OPERADOR, "operador123"),
-                GESTOR, login(GESTOR, "gestor123"),
-                MEDICO, login(MEDICO, "medico123")));
-    }
 
     @Test
     void without_a_payment_the_payment_precondition_comes_first() {

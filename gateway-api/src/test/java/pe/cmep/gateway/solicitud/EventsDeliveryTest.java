@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import pe.cmep.gateway.support.ApiIntegrationTest;
 import pe.cmep.gateway.support.SolicitudEventsQueue;
 import pe.cmep.localstack.StandIns;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -29,13 +28,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * actions keep answering while SQS is down, and once it is back every event arrives exactly once, in the
  * order of its solicitud's changes, with the solicitud as the message group.
  */
-class EventsDeliveryTest extends ApiIntegrationTest {
+class EventsDeliveryTest extends WorkflowTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private static SolicitudEventsQueue queue;
-
-    private WorkflowClient w;
 
     @BeforeAll
     static void openQueue() {
@@ -48,13 +45,8 @@ class EventsDeliveryTest extends ApiIntegrationTest {
     }
 
     @BeforeEach
-    void logIn() {
+    void drainQueue() {
         queue.drain();
-        w = new WorkflowClient(client, db, Map.of(
-                ADMIN, login(ADMIN, "admin123"),
-                OPERADOR, login(OPERADOR, "operador123"),
-                GESTOR, login(GESTOR, "gestor123"),
-                MEDICO, login(MEDICO, "medico123")));
     }
 
     @Test

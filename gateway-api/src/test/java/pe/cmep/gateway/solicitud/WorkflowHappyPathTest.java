@@ -12,12 +12,10 @@ import static pe.cmep.gateway.solicitud.WorkflowClient.strings;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import pe.cmep.gateway.support.ApiIntegrationTest;
 import pe.cmep.gateway.support.SolicitudEventsQueue;
 import pe.cmep.localstack.StandIns;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -28,13 +26,11 @@ import tools.jackson.databind.JsonNode;
  * the role the matrix gives it, answers the refreshed detail for the caller, writes its historial rows and
  * its event, and the events reach the solicitud-events queue in order.
  */
-class WorkflowHappyPathTest extends ApiIntegrationTest {
+class WorkflowHappyPathTest extends WorkflowTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private static SolicitudEventsQueue queue;
-
-    private WorkflowClient w;
 
     @BeforeAll
     static void openQueue() {
@@ -47,13 +43,8 @@ class WorkflowHappyPathTest extends ApiIntegrationTest {
     }
 
     @BeforeEach
-    void logIn() {
+    void drainQueue() {
         queue.drain();
-        w = new WorkflowClient(client, db, Map.of(
-                ADMIN, login(ADMIN, "admin123"),
-                OPERADOR, login(OPERADOR, "operador123"),
-                GESTOR, login(GESTOR, "gestor123"),
-                MEDICO, login(MEDICO, "medico123")));
     }
 
     @Test
