@@ -59,7 +59,7 @@ class SolicitudController {
     @PostMapping("/solicitudes")
     Mono<ResponseEntity<Object>> create(@RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
         return withBody(body, exchange, (user, bytes) -> registro.register(RegistroRequest.read(parse(bytes)), user))
-                .map(r -> Responses.ok(Map.of("solicitud_id", r.solicitudId(), "codigo", r.codigo())));
+                .map(Responses::ok);
     }
 
     @GetMapping("/solicitudes")
