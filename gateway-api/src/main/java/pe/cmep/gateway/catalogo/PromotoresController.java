@@ -2,16 +2,25 @@ package pe.cmep.gateway.catalogo;
 
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
+import java.util.function.BiFunction;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import pe.cmep.gateway.auth.Authenticator;
+import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.web.ApiException;
+import pe.cmep.gateway.web.FieldReader;
+import pe.cmep.gateway.web.JsonBody;
 import pe.cmep.gateway.web.Responses;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
-/** GET /promotores and GET /promotores/{promotor_id} (api.md §7.7), for any logged-in user. */
+/** The promotor endpoints of api.md §7.7 (list, get, create, edit, delete), for any logged-in user. */
 @RestController
 class PromotoresController {
 
@@ -19,10 +28,15 @@ class PromotoresController {
 
     private final Authenticator authenticator;
     private final PromotorRepository promotores;
+    private final PromotorService service;
+    private final JsonMapper mapper;
 
-    PromotoresController(Authenticator authenticator, PromotorRepository promotores) {
+    PromotoresController(Authenticator authenticator, PromotorRepository promotores, PromotorService service,
+                         JsonMapper mapper) {
         this.authenticator = authenticator;
         this.promotores = promotores;
+        this.service = service;
+        this.mapper = mapper;
     }
 
     @GetMapping("/promotores")
@@ -40,6 +54,48 @@ class PromotoresController {
                 .flatMap(user -> promotores.find(promotorId(promotorId)))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Promotor no encontrado")))
                 .map(Responses::ok);
+    }
+
+    @PostMapping("/promotores")
+    Mono<ResponseEntity<Object>> create(@RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
+        return withBody(body, exchange, (user, bytes) -> {
+                    FieldReader r = new FieldReader(JsonBody.parseObject(mapper, bytes));
+                    PromotorInput in = PromotorInput.read(r);
+                    r.validate();
+                    return service.create(in, user.userId());
+                })
+                .map(Responses::ok);
+    }
+
+    @PatchMapping("/promotores/{promotor_id}")
+    Mono<ResponseEntity<Object>> edit(@PathVariable("promotor_id") String promotorId,
+                                      @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
+        return withBody(body, exchange, (user, bytes) -> {
+                    int id = promotorId(promotorId);
+                    FieldReader r = new FieldReader(JsonBody.parseObject(mapper, bytes));
+                    PromotorPatch patch = PromotorPatch.read(r);
+                    r.validate();
+                    return service.update(id, patch, user.userId());
+                })
+                .map(Responses::ok);
+    }
+
+    @DeleteMapping("/promotores/{promotor_id}")
+    Mono<ResponseEntity<Object>> delete(@PathVariable("promotor_id") String promotorId, ServerWebExchange exchange) {
+        return authenticator.authenticate(exchange)
+                .flatMap(user -> service.delete(promotorId(promotorId)))
+                .then(Mono.fromSupplier(Responses::ok));
+    }
+
+    /**
+     * Reads the raw body before the session lookup (the request's buffers must be consumed while the
+     * exchange reads them), but parses and validates it only after the session check, keeping 401 before 422.
+     */
+    private <T> Mono<T> withBody(Mono<byte[]> body, ServerWebExchange exchange,
+                                 BiFunction<CurrentUser, byte[], Mono<T>> handler) {
+        return body.defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> authenticator.authenticate(exchange)
+                        .flatMap(user -> Mono.defer(() -> handler.apply(user, bytes))));
     }
 
     /** A path id must be an integer (api.md §0); anything else is a 422 on {@code promotor_id}. */

@@ -8,6 +8,8 @@ public final class DatabaseErrors {
 
     private static final int DUPLICATE_KEY = 1062;
     private static final int DEADLOCK = 1213;
+    private static final int ROW_IS_REFERENCED = 1451;
+    private static final int NO_REFERENCED_ROW = 1452;
 
     private DatabaseErrors() {
     }
@@ -27,6 +29,17 @@ public final class DatabaseErrors {
     public static boolean isDeadlock(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof R2dbcException r2dbc && r2dbc.getErrorCode() == DEADLOCK) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A foreign key refused the change (1451 row is referenced / 1452 referenced row missing). */
+    public static boolean isForeignKeyViolation(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof R2dbcException r2dbc
+                    && (r2dbc.getErrorCode() == ROW_IS_REFERENCED || r2dbc.getErrorCode() == NO_REFERENCED_ROW)) {
                 return true;
             }
         }
