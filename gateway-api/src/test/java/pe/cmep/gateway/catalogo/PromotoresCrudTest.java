@@ -307,6 +307,46 @@ class PromotoresCrudTest extends ApiIntegrationTest {
                 .expectBody().jsonPath("$.error.details[0].field").isEqualTo("promotor_id");
     }
 
+    @Test
+    void a_delete_racing_a_registration_is_never_a_500_and_stays_consistent() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 8; i++) {
+                int id = create("{\"tipo_promotor\": \"OTROS\", \"nombre_promotor_otros\": \"Race " + i + "\"}")
+                        .get("promotor_id").intValue();
+                String doc = "7100000" + i;
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Future<Integer> registration = pool.submit(() -> {
+                    start.await();
+                    return send(HttpMethod.POST, "/solicitudes", "{\"cliente\": {\"tipo_documento\": \"DNI\", "
+                            + "\"numero_documento\": \"" + doc + "\", \"nombres\": \"R\", \"apellidos\": \"S\"}, "
+                            + "\"promotor_id\": " + id + "}").returnResult(String.class).getStatus().value();
+                });
+                java.util.concurrent.Future<Integer> delete = pool.submit(() -> {
+                    start.await();
+                    return send(HttpMethod.DELETE, "/promotores/" + id, null).returnResult(String.class)
+                            .getStatus().value();
+                });
+                start.countDown();
+                int registered = registration.get();
+                int deleted = delete.get();
+                long linked = count("SELECT COUNT(*) FROM solicitud_cmep WHERE promotor_id = " + id);
+                long exists = count("SELECT COUNT(*) FROM promotores WHERE promotor_id = " + id);
+                if (deleted == 200) {
+                    assertThat(registered).isEqualTo(422);
+                    assertThat(exists).isZero();
+                } else {
+                    assertThat(deleted).isEqualTo(409);
+                    assertThat(registered).isEqualTo(200);
+                    assertThat(linked).isOne();
+                    assertThat(exists).isOne();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- session
 
     @Test
