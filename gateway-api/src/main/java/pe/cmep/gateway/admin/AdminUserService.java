@@ -24,6 +24,7 @@ import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.Timestamps;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /** Admin user management (api.md §7.10, domain.md §6.4). Every write runs in one transaction. */
 @Service
@@ -66,11 +67,11 @@ class AdminUserService {
     Mono<AdminUserDto> create(AdminUserRequests.Create in, CurrentUser admin) {
         LocalDateTime now = now();
         return hasher.hash(in.password()).flatMap(hash -> tx.transactional(Mono.defer(() ->
-                        db.sql("SELECT user_id FROM users WHERE user_email = :email FOR UPDATE")
+                        db.sql("SELECT user_id FROM users WHERE user_email = :email")
                                 .bind("email", in.userEmail()).map((row, meta) -> 1).all().hasElements()
                                 .flatMap(taken -> taken ? Mono.<Integer>error(ApiException.conflict(EMAIL_TAKEN))
                                         : persona(in, admin.userId(), now))
-                                .flatMap(personaId -> db.sql("SELECT user_id FROM users WHERE persona_id = :p FOR UPDATE")
+                                .flatMap(personaId -> db.sql("SELECT user_id FROM users WHERE persona_id = :p")
                                         .bind("p", personaId).map((row, meta) -> 1).all().hasElements()
                                         .flatMap(has -> has ? Mono.<Integer>error(ApiException.conflict(PERSONA_HAS_USER))
                                                 : insertUser(personaId, in.userEmail(), hash, admin.userId(), now)
@@ -81,17 +82,23 @@ class AdminUserService {
                                                                         admin.userId(), now)))
                                                         .then(Mono.just(userId)))))
                                 .flatMap(this::load))))
+                .retryWhen(Retry.max(2).filter(DatabaseErrors::isDeadlock))
                 .onErrorMap(DatabaseErrors::isDuplicateKey, AdminUserService::conflictOf)
                 .doOnNext(dto -> log.info("admin_user_created admin_user_id={} user_id={} user_email={} persona_id={} roles={}",
                         admin.userId(), dto.userId(), dto.userEmail(), dto.personaId(), dto.roles()));
     }
 
     private Mono<Integer> persona(AdminUserRequests.Create in, int adminId, LocalDateTime now) {
-        return db.sql("SELECT persona_id, email FROM personas WHERE tipo_documento = :tipo AND numero_documento = :numero "
-                        + "FOR UPDATE")
+        // Only an existing row is locked: a locking read of an absent key takes a gap lock, and two concurrent
+        // creations in the same gap would deadlock on their inserts; the unique keys catch those races (409).
+        return db.sql("SELECT persona_id FROM personas WHERE tipo_documento = :tipo AND numero_documento = :numero")
                 .bind("tipo", in.tipoDocumento()).bind("numero", in.numeroDocumento())
-                .map((row, meta) -> new Object[] {row.get("persona_id", Integer.class), row.get("email", String.class)})
-                .one()
+                .map((row, meta) -> row.get("persona_id", Integer.class)).one()
+                .flatMap(id -> db.sql("SELECT persona_id, email FROM personas WHERE persona_id = :id FOR UPDATE")
+                        .bind("id", id)
+                        .map((row, meta) -> new Object[] {row.get("persona_id", Integer.class),
+                                row.get("email", String.class)})
+                        .one())
                 .flatMap(found -> {
                     int personaId = (Integer) found[0];
                     Map<String, Object> set = new LinkedHashMap<>();
@@ -209,6 +216,7 @@ class AdminUserService {
                         .then(Mono.defer(() -> patchRoles(userId, target, in.roles(), admin.userId(), now, changes)))
                         .then(Mono.defer(() -> patchEstado(userId, target, in.isActive(), admin.userId(), now, changes))))
                 .then(Mono.defer(() -> load(userId))))
+                .retryWhen(Retry.max(2).filter(DatabaseErrors::isDeadlock))
                 .onErrorMap(DatabaseErrors::isDuplicateKey, AdminUserService::conflictOf)
                 .doOnNext(dto -> log.info("admin_user_updated admin_user_id={} user_id={} changes={}",
                         admin.userId(), userId, changes));

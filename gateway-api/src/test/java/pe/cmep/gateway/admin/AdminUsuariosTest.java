@@ -111,6 +111,28 @@ class AdminUsuariosTest extends ApiIntegrationTest {
     }
 
     @Test
+    void concurrentCreationsWithTheSameEmailOrDocumentGiveOne201AndConflicts() throws Exception {
+        String admin = admin();
+        for (int round = 0; round < 2; round++) {
+            List<java.util.concurrent.CompletableFuture<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                // round 0: same e-mail, new documents; round 1: same new document, different e-mails
+                Map<String, Object> body = round == 0
+                        ? newUser("carrera@cmep.local", "7800000" + i, List.of("OPERADOR"))
+                        : newUser("carrera" + i + "@cmep.local", "78100000", List.of("GESTOR"));
+                calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> post(admin, "/admin/usuarios", body)
+                        .returnResult(String.class).getStatus().value()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void personaWithAUserIsAConflictAndAPersonaWithoutOneIsReused() {
         String admin = admin();
         post(admin, "/admin/usuarios", newUser("otro.admin@cmep.local", "00000001", List.of("ADMIN")))
