@@ -29,6 +29,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.FORBIDDEN, message);
     }
 
+    public static ApiException badRequest(String message) {
+        return new ApiException(ErrorCode.BAD_REQUEST, message);
+    }
+
     public static ApiException notFound(String message) {
         return new ApiException(ErrorCode.NOT_FOUND, message);
     }

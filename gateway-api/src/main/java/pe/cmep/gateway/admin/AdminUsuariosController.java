@@ -1,0 +1,91 @@
+package pe.cmep.gateway.admin;
+
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import pe.cmep.gateway.auth.Authenticator;
+import pe.cmep.gateway.auth.CurrentUser;
+import pe.cmep.gateway.web.ApiException;
+import pe.cmep.gateway.web.Envelope;
+import pe.cmep.gateway.web.JsonBody;
+import pe.cmep.gateway.web.Responses;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Admin user management (api.md §7.10), ADMIN only. */
+@RestController
+class AdminUsuariosController {
+
+    private final Authenticator authenticator;
+    private final AdminUserService service;
+    private final JsonMapper mapper;
+
+    AdminUsuariosController(Authenticator authenticator, AdminUserService service, JsonMapper mapper) {
+        this.authenticator = authenticator;
+        this.service = service;
+        this.mapper = mapper;
+    }
+
+    @GetMapping("/admin/usuarios")
+    Mono<ResponseEntity<Object>> list(ServerWebExchange exchange) {
+        return authenticator.requireAdmin(exchange).flatMap(admin -> service.list()).map(Responses::ok);
+    }
+
+    @PostMapping("/admin/usuarios")
+    Mono<ResponseEntity<Object>> create(@RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
+        return withBody(body, exchange, (admin, bytes) ->
+                        service.create(AdminUserRequests.create(JsonBody.parseObject(mapper, bytes)), admin))
+                .map(dto -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+                        .body((Object) Envelope.ok(dto)));
+    }
+
+    @PatchMapping("/admin/usuarios/{user_id}")
+    Mono<ResponseEntity<Object>> patch(@PathVariable("user_id") String id,
+                                       @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
+        return withBody(body, exchange, (admin, bytes) -> {
+            int userId = userId(id);
+            return service.patch(userId, AdminUserRequests.patch(JsonBody.parseObject(mapper, bytes)), admin);
+        }).map(Responses::ok);
+    }
+
+    @PostMapping("/admin/usuarios/{user_id}/reset-password")
+    Mono<ResponseEntity<Object>> resetPassword(@PathVariable("user_id") String id,
+                                               @RequestBody(required = false) Mono<byte[]> body,
+                                               ServerWebExchange exchange) {
+        return withBody(body, exchange, (admin, bytes) -> {
+            int userId = userId(id);
+            return service.resetPassword(userId, AdminUserRequests.newPassword(JsonBody.parseObject(mapper, bytes)), admin)
+                    .thenReturn(Responses.okBuilder().body((Object) Map.of("ok", true,
+                            "message", "Password reseteado exitosamente")));
+        });
+    }
+
+    /** Raw body read before the session lookup, parsed only after it (401/403 before 422). */
+    private <T> Mono<T> withBody(Mono<byte[]> body, ServerWebExchange exchange,
+                                 BiFunction<CurrentUser, byte[], Mono<T>> handler) {
+        return body.defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> authenticator.requireAdmin(exchange)
+                        .flatMap(admin -> Mono.defer(() -> handler.apply(admin, bytes))));
+    }
+
+    static int userId(String raw) {
+        try {
+            int id = Integer.parseInt(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.validation("user_id", "Debe ser un id entero positivo");
+    }
+}
