@@ -42,6 +42,7 @@ final class AdminUserRequests {
         String apellidos = r.requiredString("apellidos", 1, 150);
         String tipo = r.requiredEnum("tipo_documento", DOCUMENT_TYPES);
         String numero = r.requiredString("numero_documento", 1, 30);
+        checkDocument(r, tipo, numero);
         String telefono = r.optionalText("telefono", 20);
         String direccion = r.optionalText("direccion", 500);
         LocalDate nacimiento = r.optionalDate("fecha_nacimiento");
@@ -71,6 +72,8 @@ final class AdminUserRequests {
         String numero = r.optionalString("numero_documento", 30);
         if (numero != null && numero.isBlank()) {
             r.error("numero_documento", "No puede estar vacio");
+        } else {
+            checkDocument(r, tipo, numero);
         }
         String comentario = r.optionalString("comentario", 10_000);
         RawRoles roles = rawRoles(node, r, false);
@@ -93,6 +96,13 @@ final class AdminUserRequests {
         String password = r.requiredString("new_password", 8, 128);
         r.validate();
         return password;
+    }
+
+    private static void checkDocument(FieldReader r, String tipo, String numero) {
+        String problem = DocumentNumbers.problem(tipo, numero);
+        if (problem != null) {
+            r.error("numero_documento", problem);
+        }
     }
 
     private static String trim(String s) {

@@ -30,7 +30,7 @@ class AdminUltimoAdminTest extends ApiIntegrationTest {
         byte[] created = client.post().uri("/admin/usuarios").contentType(MediaType.APPLICATION_JSON)
                 .cookie(SessionCookies.NAME, admin)
                 .bodyValue(Map.of("user_email", "admin2@cmep.local", "password", "segundo123", "nombres", "Segundo",
-                        "apellidos", "Admin", "tipo_documento", "PASAPORTE", "numero_documento", "P-8000",
+                        "apellidos", "Admin", "tipo_documento", "PASAPORTE", "numero_documento", "P80000001",
                         "roles", List.of("ADMIN")))
                 .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody();
         int second = tools.jackson.databind.json.JsonMapper.builder().build().readTree(created)

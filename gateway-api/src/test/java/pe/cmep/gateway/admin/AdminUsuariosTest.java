@@ -141,13 +141,13 @@ class AdminUsuariosTest extends ApiIntegrationTest {
         assertThat(count("SELECT COUNT(*) FROM users WHERE user_email = 'otro.admin@cmep.local'")).isZero();
 
         execute("INSERT INTO personas (tipo_documento, numero_documento, nombres, apellidos, email) "
-                + "VALUES ('CE', 'CE-7300', 'Viejo', 'Nombre', 'contacto@x.pe')");
-        Map<String, Object> body = newUser("reusa@cmep.local", "CE-7300", List.of("GESTOR"));
+                + "VALUES ('CE', 'CE007300', 'Viejo', 'Nombre', 'contacto@x.pe')");
+        Map<String, Object> body = newUser("reusa@cmep.local", "CE007300", List.of("GESTOR"));
         body.put("tipo_documento", "CE");
         JsonNode dto = create(admin, body);
         assertThat(dto.get("nombres").asString()).isEqualTo("Nuevo");
         assertThat(dto.get("email").asString()).isEqualTo("contacto@x.pe");
-        assertThat(count("SELECT COUNT(*) FROM personas WHERE numero_documento = 'CE-7300'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM personas WHERE numero_documento = 'CE007300'")).isEqualTo(1);
     }
 
     @Test
@@ -170,6 +170,13 @@ class AdminUsuariosTest extends ApiIntegrationTest {
                 .expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.error.message")
                 .isEqualTo("Roles invalidos: JEFE, root. Validos: ADMIN, GESTOR, MEDICO, OPERADOR");
+        post(admin, "/admin/usuarios", newUser("dni@cmep.local", "1234", List.of("OPERADOR")))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.error.details[0].field").isEqualTo("numero_documento")
+                .jsonPath("$.error.details[0].message").isEqualTo("Un DNI tiene 8 digitos");
+        patch(admin, "/admin/usuarios/2", Map.of("tipo_documento", "DNI", "numero_documento", "ABC"))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.error.details[0].field").isEqualTo("numero_documento");
         patch(admin, "/admin/usuarios/2", Map.of("roles", List.of())).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.error.details[0].field").isEqualTo("roles");
         patch(admin, "/admin/usuarios/2", Map.of("is_active", "no")).expectStatus().isEqualTo(422)
