@@ -274,6 +274,9 @@ class AdminUserService {
                                         + "WHERE persona_id = :persona AND rol_empleado = :role")
                         .bind("admin", adminId).bind("now", now).bind("persona", target.personaId()).bind("role", role)
                         .then()))
+                // a removed role ends the user's sessions at once, as suspension does
+                .then(removed.isEmpty() ? Mono.empty() : sessions.deleteAllOf(userId)
+                        .doOnNext(n -> changes.add("sessions_deleted=" + n)).then())
                 .then(touchUser(userId, adminId, now));
     }
 

@@ -247,6 +247,7 @@ class AdminUsuariosTest extends ApiIntegrationTest {
         JsonNode dto = create(admin, newUser("multi@cmep.local", "77000001", List.of("GESTOR", "MEDICO")));
         int userId = dto.get("user_id").asInt();
         int personaId = dto.get("persona_id").asInt();
+        String multi = login("multi@cmep.local", "secreto123");
 
         patch(admin, "/admin/usuarios/" + userId, Map.of("roles", List.of("MEDICO", "MEDICO"), "celular_2", "911",
                 "comentario", "nota"))
@@ -259,6 +260,7 @@ class AdminUsuariosTest extends ApiIntegrationTest {
                 + " AND rol_empleado = 'GESTOR' AND estado_empleado = 'SUSPENDIDO'")).isEqualTo(1);
         get(admin, "/empleados?rol=GESTOR").expectStatus().isOk()
                 .expectBody().jsonPath("$.data[*].persona_id").value(not(hasItem(personaId)));
+        get(multi, "/auth/me").expectStatus().isUnauthorized();
         assertThat(count("SELECT COUNT(*) FROM personas WHERE updated_by = 1 AND persona_id = " + personaId))
                 .isEqualTo(1);
 
