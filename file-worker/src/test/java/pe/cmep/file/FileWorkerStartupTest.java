@@ -12,7 +12,7 @@ import pe.cmep.events.AwsResources;
 import pe.cmep.localstack.StandIns;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 class FileWorkerStartupTest {
 

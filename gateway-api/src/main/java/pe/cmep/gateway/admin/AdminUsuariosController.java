@@ -1,6 +1,5 @@
 package pe.cmep.gateway.admin;
 
-import java.util.Map;
 import java.util.function.BiFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,8 +63,7 @@ class AdminUsuariosController {
         return withBody(body, exchange, (admin, bytes) -> {
             int userId = userId(id);
             return service.resetPassword(userId, AdminUserRequests.newPassword(JsonBody.parseObject(mapper, bytes)), admin)
-                    .thenReturn(Responses.okBuilder().body((Object) Map.of("ok", true,
-                            "message", "Password reseteado exitosamente")));
+                    .thenReturn(Responses.okBuilder().body((Object) new Reset(true, "Password reseteado exitosamente")));
         });
     }
 
@@ -87,5 +85,9 @@ class AdminUsuariosController {
             // reported below
         }
         throw ApiException.validation("user_id", "Debe ser un id entero positivo");
+    }
+
+    /** api.md §7.10: reset-password answers {@code {"ok": true, "message": ...}}. */
+    record Reset(boolean ok, String message) {
     }
 }

@@ -22,7 +22,7 @@ import pe.cmep.localstack.StandInsSettings;
 
 /** Its own database server, so stopping it disturbs no other test. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 class HealthWithDatabaseStoppedTest {
 

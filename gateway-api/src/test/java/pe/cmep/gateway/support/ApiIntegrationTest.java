@@ -23,7 +23,7 @@ import pe.cmep.localstack.StandIns;
  * Each test class starts from the dev seed of domain.md §9.1.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 public abstract class ApiIntegrationTest {
 
