@@ -20,6 +20,7 @@ import pe.cmep.gateway.auth.PasswordHasher;
 import pe.cmep.gateway.auth.Roles;
 import pe.cmep.gateway.auth.SessionRepository;
 import pe.cmep.gateway.config.DatabaseErrors;
+import pe.cmep.gateway.db.Binds;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.Timestamps;
 import reactor.core.publisher.Flux;
@@ -127,9 +128,9 @@ class AdminUserService {
                             .bind("tipo", in.tipoDocumento()).bind("numero", in.numeroDocumento())
                             .bind("nombres", in.nombres()).bind("apellidos", in.apellidos())
                             .bind("email", in.userEmail()).bind("admin", adminId).bind("now", now);
-                    spec = bind(spec, "nacimiento", in.fechaNacimiento(), LocalDate.class);
-                    spec = bind(spec, "celular", in.telefono(), String.class);
-                    spec = bind(spec, "direccion", in.direccion(), String.class);
+                    spec = Binds.nullable(spec, "nacimiento", in.fechaNacimiento(), LocalDate.class);
+                    spec = Binds.nullable(spec, "celular", in.telefono(), String.class);
+                    spec = Binds.nullable(spec, "direccion", in.direccion(), String.class);
                     return spec.filter(s -> s.returnGeneratedValues("persona_id"))
                             .map((row, meta) -> ((Number) row.get(0)).intValue()).one();
                 }));
@@ -359,10 +360,6 @@ class AdminUserService {
         }
     }
 
-    private static <T> DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, String name,
-                                                              T value, Class<T> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
-    }
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);

@@ -1,6 +1,5 @@
 package pe.cmep.gateway.admin;
 
-import java.util.function.BiFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,10 +11,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import pe.cmep.gateway.auth.Authenticator;
-import pe.cmep.gateway.auth.CurrentUser;
-import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.Envelope;
 import pe.cmep.gateway.web.JsonBody;
+import pe.cmep.gateway.web.PathIds;
 import pe.cmep.gateway.web.Responses;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +39,7 @@ class AdminUsuariosController {
 
     @PostMapping("/admin/usuarios")
     Mono<ResponseEntity<Object>> create(@RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return withBody(body, exchange, (admin, bytes) ->
+        return authenticator.withBodyAsAdmin(body, exchange, (admin, bytes) ->
                         service.create(AdminUserRequests.create(JsonBody.parseObject(mapper, bytes)), admin))
                 .map(dto -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
                         .body((Object) Envelope.ok(dto)));
@@ -50,8 +48,8 @@ class AdminUsuariosController {
     @PatchMapping("/admin/usuarios/{user_id}")
     Mono<ResponseEntity<Object>> patch(@PathVariable("user_id") String id,
                                        @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return withBody(body, exchange, (admin, bytes) -> {
-            int userId = userId(id);
+        return authenticator.withBodyAsAdmin(body, exchange, (admin, bytes) -> {
+            int userId = PathIds.positive(id, "user_id");
             return service.patch(userId, AdminUserRequests.patch(JsonBody.parseObject(mapper, bytes)), admin);
         }).map(Responses::ok);
     }
@@ -60,32 +58,14 @@ class AdminUsuariosController {
     Mono<ResponseEntity<Object>> resetPassword(@PathVariable("user_id") String id,
                                                @RequestBody(required = false) Mono<byte[]> body,
                                                ServerWebExchange exchange) {
-        return withBody(body, exchange, (admin, bytes) -> {
-            int userId = userId(id);
+        return authenticator.withBodyAsAdmin(body, exchange, (admin, bytes) -> {
+            int userId = PathIds.positive(id, "user_id");
             return service.resetPassword(userId, AdminUserRequests.newPassword(JsonBody.parseObject(mapper, bytes)), admin)
                     .thenReturn(Responses.okBuilder().body((Object) new Reset(true, "Password reseteado exitosamente")));
         });
     }
 
-    /** Raw body read before the session lookup, parsed only after it (401/403 before 422). */
-    private <T> Mono<T> withBody(Mono<byte[]> body, ServerWebExchange exchange,
-                                 BiFunction<CurrentUser, byte[], Mono<T>> handler) {
-        return body.defaultIfEmpty(new byte[0])
-                .flatMap(bytes -> authenticator.requireAdmin(exchange)
-                        .flatMap(admin -> Mono.defer(() -> handler.apply(admin, bytes))));
-    }
 
-    static int userId(String raw) {
-        try {
-            int id = Integer.parseInt(raw);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.validation("user_id", "Debe ser un id entero positivo");
-    }
 
     /** api.md §7.10: reset-password answers {@code {"ok": true, "message": ...}}. */
     record Reset(boolean ok, String message) {

@@ -3,6 +3,7 @@ package pe.cmep.gateway.auth;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpCookie;
@@ -71,6 +72,24 @@ public class Authenticator {
         return authenticate(exchange).flatMap(user -> user.hasRole(Roles.ADMIN)
                 ? Mono.just(user)
                 : Mono.error(ApiException.forbidden(ADMIN_ONLY)));
+    }
+
+    /**
+     * Reads the raw request body before the session lookup (the request's buffers must be consumed while
+     * the exchange reads them; reading them after a database round trip fails), and hands it to
+     * {@code handler} only after the session check, so a bad session is 401 before a bad body is 422.
+     */
+    public <T> Mono<T> withBody(Mono<byte[]> body, ServerWebExchange exchange,
+                                BiFunction<CurrentUser, byte[], Mono<T>> handler) {
+        return body.defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> authenticate(exchange).flatMap(user -> Mono.defer(() -> handler.apply(user, bytes))));
+    }
+
+    /** {@link #withBody} for ADMIN-only endpoints: 401, then 403, then the handler. */
+    public <T> Mono<T> withBodyAsAdmin(Mono<byte[]> body, ServerWebExchange exchange,
+                                       BiFunction<CurrentUser, byte[], Mono<T>> handler) {
+        return body.defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> requireAdmin(exchange).flatMap(user -> Mono.defer(() -> handler.apply(user, bytes))));
     }
 
     private static <T> Mono<T> invalid() {

@@ -9,6 +9,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.gateway.config.DatabaseErrors;
+import pe.cmep.gateway.db.Binds;
 import pe.cmep.gateway.web.ApiException;
 import reactor.core.publisher.Mono;
 
@@ -90,11 +91,7 @@ class PromotorService {
         StringBuilder sql = new StringBuilder("UPDATE promotores SET ");
         patch.columns().keySet().forEach(c -> sql.append(c).append(" = :").append(c).append(", "));
         sql.append("updated_by = :userId, updated_at = :now WHERE promotor_id = :id");
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
-        for (Map.Entry<String, String> e : patch.columns().entrySet()) {
-            spec = e.getValue() == null ? spec.bindNull(e.getKey(), String.class) : spec.bind(e.getKey(), e.getValue());
-        }
-        return spec.bind("userId", userId).bind("now", now).bind("id", promotorId).then();
+        return Binds.all(db.sql(sql.toString()), patch.columns()).bind("userId", userId).bind("now", now).bind("id", promotorId).then();
     }
 
     private Mono<Void> updatePersona(Map<String, Object> promotor, PromotorPatch patch, int userId,

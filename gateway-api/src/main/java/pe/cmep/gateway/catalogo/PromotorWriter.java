@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import pe.cmep.gateway.config.DatabaseErrors;
+import pe.cmep.gateway.db.Binds;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,7 +33,7 @@ public class PromotorWriter {
         Mono<Integer> created = Mono.defer(() -> insertReturningId("INSERT INTO personas (tipo_documento, "
                         + "numero_documento, nombres, apellidos, celular_1, email, created_by, created_at, updated_at) "
                         + "VALUES (:tipo, :numero, :nombres, :apellidos, :celular, :email, :userId, :now, :now)",
-                values("tipo", in.hasDocument() ? in.tipoDocumento() : null,
+                Binds.values("tipo", in.hasDocument() ? in.tipoDocumento() : null,
                         "numero", in.hasDocument() ? in.numeroDocumento() : null,
                         "nombres", in.nombres(), "apellidos", in.apellidos(), "celular", in.celular1(),
                         "email", in.email(), "userId", userId, "now", now)));
@@ -92,7 +93,7 @@ public class PromotorWriter {
         changed.put("userId", userId);
         changed.put("now", now);
         changed.put("id", personaId);
-        return bindAll(db.sql(sql.toString()), changed).then().thenReturn(personaId);
+        return Binds.all(db.sql(sql.toString()), changed).then().thenReturn(personaId);
     }
 
     private Mono<Integer> insert(PromotorInput in, Integer personaId, int userId, LocalDateTime now) {
@@ -100,7 +101,7 @@ public class PromotorWriter {
                         + "nombre_promotor_otros, ruc, email, celular_1, comentario, created_by, created_at, updated_at) "
                         + "VALUES (:tipo, :fuente, :persona, :razon, :otros, :ruc, :email, :celular, :comentario, "
                         + ":userId, :now, :now)",
-                values("tipo", in.tipoPromotor(), "fuente", in.fuentePromotor(), "persona", personaId,
+                Binds.values("tipo", in.tipoPromotor(), "fuente", in.fuentePromotor(), "persona", personaId,
                         "razon", "EMPRESA".equals(in.tipoPromotor()) ? in.razonSocial() : null,
                         "otros", "OTROS".equals(in.tipoPromotor()) ? in.nombrePromotorOtros() : null,
                         "ruc", in.ruc(), "email", in.email(), "celular", in.celular1(),
@@ -108,25 +109,11 @@ public class PromotorWriter {
     }
 
     private Mono<Integer> insertReturningId(String sql, Map<String, Object> values) {
-        return bindAll(db.sql(sql), values)
+        return Binds.all(db.sql(sql), values)
                 .filter(s -> s.returnGeneratedValues())
                 .map((row, meta) -> ((Number) row.get(0)).intValue())
                 .one();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bindAll(DatabaseClient.GenericExecuteSpec spec,
-                                                             Map<String, Object> values) {
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            spec = e.getValue() == null ? spec.bindNull(e.getKey(), String.class) : spec.bind(e.getKey(), e.getValue());
-        }
-        return spec;
-    }
 
-    private static Map<String, Object> values(Object... namesAndValues) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return values;
-    }
 }

@@ -2,7 +2,6 @@ package pe.cmep.gateway.catalogo;
 
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
-import java.util.function.BiFunction;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import pe.cmep.gateway.auth.Authenticator;
-import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldReader;
 import pe.cmep.gateway.web.JsonBody;
@@ -58,7 +56,7 @@ class PromotoresController {
 
     @PostMapping("/promotores")
     Mono<ResponseEntity<Object>> create(@RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return withBody(body, exchange, (user, bytes) -> {
+        return authenticator.withBody(body, exchange, (user, bytes) -> {
                     FieldReader r = new FieldReader(JsonBody.parseObject(mapper, bytes));
                     PromotorInput in = PromotorInput.read(r);
                     r.validate();
@@ -70,7 +68,7 @@ class PromotoresController {
     @PatchMapping("/promotores/{promotor_id}")
     Mono<ResponseEntity<Object>> edit(@PathVariable("promotor_id") String promotorId,
                                       @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return withBody(body, exchange, (user, bytes) -> {
+        return authenticator.withBody(body, exchange, (user, bytes) -> {
                     int id = promotorId(promotorId);
                     FieldReader r = new FieldReader(JsonBody.parseObject(mapper, bytes));
                     PromotorPatch patch = PromotorPatch.read(r);
@@ -87,16 +85,6 @@ class PromotoresController {
                 .then(Mono.fromSupplier(Responses::ok));
     }
 
-    /**
-     * Reads the raw body before the session lookup (the request's buffers must be consumed while the
-     * exchange reads them), but parses and validates it only after the session check, keeping 401 before 422.
-     */
-    private <T> Mono<T> withBody(Mono<byte[]> body, ServerWebExchange exchange,
-                                 BiFunction<CurrentUser, byte[], Mono<T>> handler) {
-        return body.defaultIfEmpty(new byte[0])
-                .flatMap(bytes -> authenticator.authenticate(exchange)
-                        .flatMap(user -> Mono.defer(() -> handler.apply(user, bytes))));
-    }
 
     /** A path id must be an integer (api.md §0); anything else is a 422 on {@code promotor_id}. */
     static int promotorId(String value) {

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import pe.cmep.gateway.db.Binds;
 import reactor.core.publisher.Mono;
 
 /**
@@ -62,48 +62,48 @@ class SeedWriter {
     Mono<Void> role(int userId, String role) {
         return insertIfAbsent("SELECT COUNT(*) FROM user_role WHERE user_id = :user AND user_role = :role",
                 "INSERT INTO user_role (user_id, user_role, created_at, updated_at) VALUES (:user, :role, :now, :now)",
-                params("user", userId, "role", role));
+                Binds.values("user", userId, "role", role));
     }
 
     Mono<Void> empleado(int personaId, String rol) {
         return insertIfAbsent("SELECT COUNT(*) FROM empleado WHERE persona_id = :persona AND rol_empleado = :rol",
                 "INSERT INTO empleado (persona_id, rol_empleado, estado_empleado, created_at, updated_at) "
                         + "VALUES (:persona, :rol, 'ACTIVO', :now, :now)",
-                params("persona", personaId, "rol", rol));
+                Binds.values("persona", personaId, "rol", rol));
     }
 
     Mono<Void> medicoExtra(int personaId, String cmp, String especialidad) {
         return insertIfAbsent("SELECT COUNT(*) FROM medico_extra WHERE persona_id = :persona",
                 "INSERT INTO medico_extra (persona_id, cmp, especialidad, created_at, updated_at) "
                         + "VALUES (:persona, :cmp, :esp, :now, :now)",
-                params("persona", personaId, "cmp", cmp, "esp", especialidad));
+                Binds.values("persona", personaId, "cmp", cmp, "esp", especialidad));
     }
 
     Mono<Void> promotorPersona(int personaId, String fuente) {
         return insertIfAbsent("SELECT COUNT(*) FROM promotores WHERE tipo_promotor = 'PERSONA' AND persona_id = :persona",
                 "INSERT INTO promotores (tipo_promotor, persona_id, fuente_promotor, created_at, updated_at) "
                         + "VALUES ('PERSONA', :persona, :fuente, :now, :now)",
-                params("persona", personaId, "fuente", fuente));
+                Binds.values("persona", personaId, "fuente", fuente));
     }
 
     Mono<Void> promotorEmpresa(String razonSocial, String ruc, String email, String fuente) {
         return insertIfAbsent("SELECT COUNT(*) FROM promotores WHERE tipo_promotor = 'EMPRESA' AND razon_social = :razon",
                 "INSERT INTO promotores (tipo_promotor, razon_social, ruc, email, fuente_promotor, created_at, updated_at) "
                         + "VALUES ('EMPRESA', :razon, :ruc, :email, :fuente, :now, :now)",
-                params("razon", razonSocial, "ruc", ruc, "email", email, "fuente", fuente));
+                Binds.values("razon", razonSocial, "ruc", ruc, "email", email, "fuente", fuente));
     }
 
     Mono<Void> cliente(int personaId) {
         return insertIfAbsent("SELECT COUNT(*) FROM clientes WHERE persona_id = :persona",
                 "INSERT INTO clientes (persona_id, estado, created_at, updated_at) VALUES (:persona, 'ACTIVO', :now, :now)",
-                params("persona", personaId));
+                Binds.values("persona", personaId));
     }
 
     Mono<Void> servicio(String descripcion, BigDecimal tarifa, String moneda) {
         return insertIfAbsent("SELECT COUNT(*) FROM servicios WHERE descripcion_servicio = :desc",
                 "INSERT INTO servicios (descripcion_servicio, tarifa_servicio, moneda_tarifa, created_at, updated_at) "
                         + "VALUES (:desc, :tarifa, :moneda, :now, :now)",
-                params("desc", descripcion, "tarifa", tarifa, "moneda", moneda));
+                Binds.values("desc", descripcion, "tarifa", tarifa, "moneda", moneda));
     }
 
     /** Runs the insert (with {@code :now} bound) only when the count query finds no row. */
@@ -125,13 +125,6 @@ class SeedWriter {
                 });
     }
 
-    private static Map<String, Object> params(Object... namesAndValues) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return params;
-    }
 
     Mono<Long> countUsers() {
         return db.sql("SELECT COUNT(*) AS n FROM users").map((row, meta) -> row.get("n", Long.class)).one();
@@ -141,7 +134,7 @@ class SeedWriter {
         for (int i = 0; i < nullableNameValues.length; i += 2) {
             String name = nullableNameValues[i];
             String value = nullableNameValues[i + 1];
-            spec = value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+            spec = Binds.nullable(spec, name, value);
         }
         return spec.filter(statement -> statement.returnGeneratedValues())
                 .map((row, meta) -> ((Number) row.get(0)).intValue())

@@ -9,6 +9,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.gateway.auth.CurrentUser;
+import pe.cmep.gateway.db.Binds;
 import pe.cmep.gateway.policy.Accion;
 import pe.cmep.gateway.policy.PolicyMatrix;
 import pe.cmep.gateway.web.ApiException;
@@ -188,8 +189,8 @@ class AccionesService {
                 .bind("id", s.solicitudId()).bind("canal", pago.canalPago()).bind("fecha", pago.fechaPago())
                 .bind("monto", pago.monto()).bind("moneda", pago.moneda())
                 .bind("userId", userId).bind("now", now);
-        insert = HistorialWriter.bindNullable(insert, "ref", pago.referenciaTransaccion());
-        insert = HistorialWriter.bindNullable(insert, "comentario", pago.comentario());
+        insert = Binds.nullable(insert, "ref", pago.referenciaTransaccion());
+        insert = Binds.nullable(insert, "comentario", pago.comentario());
         return insert.filter(st -> st.returnGeneratedValues("pago_id"))
                 .map((row, meta) -> ((Number) row.get(0)).intValue())
                 .one()

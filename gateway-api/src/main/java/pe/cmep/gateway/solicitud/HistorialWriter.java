@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import pe.cmep.gateway.db.Binds;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +20,7 @@ class HistorialWriter {
 
     Mono<Void> write(int solicitudId, int userId, LocalDateTime now, List<Cambio> cambios) {
         return Flux.fromIterable(cambios)
-                .concatMap(c -> bindNullable(bindNullable(bindNullable(db.sql(
+                .concatMap(c -> Binds.nullable(Binds.nullable(Binds.nullable(db.sql(
                                         "INSERT INTO solicitud_estado_historial (solicitud_id, campo, valor_anterior, "
                                                 + "valor_nuevo, cambiado_por, cambiado_en, comentario) VALUES (:solicitud, "
                                                 + ":campo, :anterior, :nuevo, :usuario, :now, :comentario)")
@@ -32,8 +33,4 @@ class HistorialWriter {
                 .then();
     }
 
-    static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
-                                                          Object value) {
-        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
-    }
 }

@@ -1,7 +1,5 @@
 package pe.cmep.gateway.solicitud;
 
-import static pe.cmep.gateway.solicitud.HistorialWriter.bindNullable;
-
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import pe.cmep.gateway.config.DatabaseErrors;
+import pe.cmep.gateway.db.Binds;
 import reactor.core.publisher.Mono;
 
 /**
@@ -112,11 +111,11 @@ class PersonaWriter {
                 .bind("apellidos", in.apellidos())
                 .bind("userId", userId)
                 .bind("now", now);
-        spec = bindNullable(spec, "celular", in.celular());
-        spec = bindNullable(spec, "email", in.email());
+        spec = Binds.nullable(spec, "celular", in.celular());
+        spec = Binds.nullable(spec, "email", in.email());
         spec = in.fechaNacimiento() == null ? spec.bindNull("nacimiento", java.time.LocalDate.class)
                 : spec.bind("nacimiento", in.fechaNacimiento());
-        spec = bindNullable(spec, "direccion", in.direccion());
+        spec = Binds.nullable(spec, "direccion", in.direccion());
         return spec.filter(s -> s.returnGeneratedValues("persona_id"))
                 .map((row, meta) -> ((Number) row.get(0)).intValue())
                 .one()

@@ -15,6 +15,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.catalogo.PromotorWriter;
 import pe.cmep.gateway.config.DatabaseErrors;
+import pe.cmep.gateway.db.Binds;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldError;
 import reactor.core.publisher.Mono;
@@ -151,25 +152,21 @@ class RegistroService {
                     .bind("cliente", clienteId)
                     .bind("userId", userId)
                     .bind("now", now);
-            spec = nullableInt(spec, "apoderado", apoderadoId);
-            spec = nullableInt(spec, "servicio", r.servicioId());
-            spec = nullableInt(spec, "promotor", promotorId);
+            spec = Binds.nullable(spec, "apoderado", apoderadoId, Integer.class);
+            spec = Binds.nullable(spec, "servicio", r.servicioId(), Integer.class);
+            spec = Binds.nullable(spec, "promotor", promotorId, Integer.class);
             spec = t.monto() == null ? spec.bindNull("monto", BigDecimal.class) : spec.bind("monto", t.monto());
-            spec = HistorialWriter.bindNullable(spec, "moneda", t.moneda());
-            spec = HistorialWriter.bindNullable(spec, "fuente", t.fuente());
-            spec = HistorialWriter.bindNullable(spec, "tipo", r.tipoAtencion());
-            spec = HistorialWriter.bindNullable(spec, "lugar", r.lugarAtencion());
-            spec = HistorialWriter.bindNullable(spec, "comentario", r.comentario());
+            spec = Binds.nullable(spec, "moneda", t.moneda());
+            spec = Binds.nullable(spec, "fuente", t.fuente());
+            spec = Binds.nullable(spec, "tipo", r.tipoAtencion());
+            spec = Binds.nullable(spec, "lugar", r.lugarAtencion());
+            spec = Binds.nullable(spec, "comentario", r.comentario());
             return spec.filter(s -> s.returnGeneratedValues("solicitud_id"))
                     .map((row, meta) -> ((Number) row.get(0)).intValue())
                     .one();
         });
     }
 
-    private static DatabaseClient.GenericExecuteSpec nullableInt(DatabaseClient.GenericExecuteSpec spec, String name,
-                                                                 Integer value) {
-        return value == null ? spec.bindNull(name, Integer.class) : spec.bind(name, value);
-    }
 
     record Registered(int solicitudId, String codigo) {
     }

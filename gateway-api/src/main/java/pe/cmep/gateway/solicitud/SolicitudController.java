@@ -20,6 +20,7 @@ import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldError;
 import pe.cmep.gateway.web.FieldReader;
 import pe.cmep.gateway.web.JsonBody;
+import pe.cmep.gateway.web.PathIds;
 import pe.cmep.gateway.web.Responses;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +59,7 @@ class SolicitudController {
 
     @PostMapping("/solicitudes")
     Mono<ResponseEntity<Object>> create(@RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return withBody(body, exchange, (user, bytes) -> registro.register(RegistroRequest.read(parse(bytes)), user))
+        return authenticator.withBody(body, exchange, (user, bytes) -> registro.register(RegistroRequest.read(parse(bytes)), user))
                 .map(Responses::ok);
     }
 
@@ -76,15 +77,15 @@ class SolicitudController {
     @GetMapping("/solicitudes/{solicitud_id}")
     Mono<ResponseEntity<Object>> detail(@PathVariable("solicitud_id") String id, ServerWebExchange exchange) {
         return authenticator.authenticate(exchange)
-                .flatMap(user -> queries.detail(solicitudId(id), user))
+                .flatMap(user -> queries.detail(PathIds.positive(id, "solicitud_id"), user))
                 .map(Responses::ok);
     }
 
     @PatchMapping("/solicitudes/{solicitud_id}")
     Mono<ResponseEntity<Object>> edit(@PathVariable("solicitud_id") String id,
                                       @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return withBody(body, exchange, (user, bytes) -> {
-                    int solicitudId = solicitudId(id);
+        return authenticator.withBody(body, exchange, (user, bytes) -> {
+                    int solicitudId = PathIds.positive(id, "solicitud_id");
                     return edicion.edit(solicitudId, EdicionRequest.read(parse(bytes), false, ""), user);
                 })
                 .map(Responses::ok);
@@ -93,7 +94,7 @@ class SolicitudController {
     @DeleteMapping("/solicitudes/{solicitud_id}")
     Mono<ResponseEntity<Object>> delete(@PathVariable("solicitud_id") String id, ServerWebExchange exchange) {
         return authenticator.requireAdmin(exchange)
-                .flatMap(user -> eliminacion.delete(solicitudId(id), user))
+                .flatMap(user -> eliminacion.delete(PathIds.positive(id, "solicitud_id"), user))
                 .then(Mono.fromSupplier(Responses::ok));
     }
 
@@ -170,8 +171,8 @@ class SolicitudController {
 
     private Mono<ResponseEntity<Object>> action(String id, Mono<byte[]> body, ServerWebExchange exchange,
                                                 Action action) {
-        return withBody(body, exchange, (user, bytes) -> {
-                    int solicitudId = solicitudId(id);
+        return authenticator.withBody(body, exchange, (user, bytes) -> {
+                    int solicitudId = PathIds.positive(id, "solicitud_id");
                     return action.run(solicitudId, parse(bytes), user);
                 })
                 .map(Responses::ok);
@@ -184,32 +185,11 @@ class SolicitudController {
         return comentario == null || comentario.isEmpty() ? null : comentario;
     }
 
-    /**
-     * Reads the raw body before the session lookup (the request's buffers must be consumed while the
-     * exchange reads them), but parses and validates it only after the session check, keeping 401 before 422.
-     */
-    private <T> Mono<T> withBody(Mono<byte[]> body, ServerWebExchange exchange,
-                                 java.util.function.BiFunction<CurrentUser, byte[], Mono<T>> handler) {
-        return body.defaultIfEmpty(new byte[0])
-                .flatMap(bytes -> authenticator.authenticate(exchange)
-                        .flatMap(user -> Mono.defer(() -> handler.apply(user, bytes))));
-    }
 
     private ObjectNode parse(byte[] bytes) {
         return JsonBody.parseObject(mapper, bytes);
     }
 
-    static int solicitudId(String raw) {
-        try {
-            int id = Integer.parseInt(raw);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.validation("solicitud_id", "Debe ser un id entero positivo");
-    }
 
     static SolicitudQueries.ListQuery listQuery(Map<String, String> params) {
         List<FieldError> errors = new java.util.ArrayList<>();
