@@ -1,15 +1,10 @@
 package pe.cmep.events;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,14 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SolicitudEventCodec {
 
-    private final JsonMapper mapper = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .withConfigOverride(BigDecimal.class,
-                    o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
-            .build();
+    private final JsonMapper mapper = EventJson.mapper();
 
     public String toJson(SolicitudEvent event) {
         return mapper.writeValueAsString(event);
@@ -38,59 +26,29 @@ public final class SolicitudEventCodec {
      * @throws MalformedEventException   for anything else that is not a valid event
      */
     public SolicitudEvent fromJson(String json) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(json);
-        } catch (JacksonException e) {
-            throw new MalformedEventException("Event is not JSON: " + e.getOriginalMessage(), e);
-        }
-        String type = text(root, "type");
+        JsonNode root = EventJson.tree(mapper, json);
+        String type = EventJson.text(root, "type");
         SolicitudEventType known = SolicitudEventType.ofType(type).orElseThrow(() ->
                 new UnsupportedEventException("Unknown event type '" + type + "' (event_id "
-                        + root.path("event_id").asString("?") + ")"));
-        int version = integer(root, "version");
+                        + EventJson.eventId(root) + ")"));
+        int version = EventJson.integer(root, "version");
         if (version != known.version()) {
             throw new UnsupportedEventException("Unsupported major version " + version + " of " + type
-                    + " (this code reads v" + known.version() + "; event_id " + root.path("event_id").asString("?")
+                    + " (this code reads v" + known.version() + "; event_id " + EventJson.eventId(root)
                     + ")");
         }
         try {
-            JsonNode actor = root.get("actor");
             return new SolicitudEvent(
-                    UUID.fromString(text(root, "event_id")),
+                    UUID.fromString(EventJson.text(root, "event_id")),
                     type,
                     version,
-                    Instant.parse(text(root, "occurred_at")),
-                    integer(root, "solicitud_id"),
-                    actor == null || actor.isNull() ? null : actor.asInt(),
-                    mapper.treeToValue(required(root, "payload"), known.payloadClass()));
+                    Instant.parse(EventJson.text(root, "occurred_at")),
+                    EventJson.integer(root, "solicitud_id"),
+                    EventJson.optionalInteger(root, "actor"),
+                    mapper.treeToValue(EventJson.required(root, "payload"), known.payloadClass()));
         } catch (JacksonException | IllegalArgumentException | DateTimeException e) {
             throw new MalformedEventException("Invalid " + type + " event (event_id "
-                    + root.path("event_id").asString("?") + "): " + e.getMessage(), e);
+                    + EventJson.eventId(root) + "): " + e.getMessage(), e);
         }
-    }
-
-    private static JsonNode required(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
-            throw new MalformedEventException("Event lacks '" + field + "'");
-        }
-        return node;
-    }
-
-    private static String text(JsonNode root, String field) {
-        JsonNode node = required(root, field);
-        if (!node.isString()) {
-            throw new MalformedEventException("Event field '" + field + "' is not a string");
-        }
-        return node.asString();
-    }
-
-    private static int integer(JsonNode root, String field) {
-        JsonNode node = required(root, field);
-        if (!node.canConvertToExactIntegral() || !node.canConvertToInt()) {
-            throw new MalformedEventException("Event field '" + field + "' is not an integer");
-        }
-        return node.asInt();
     }
 }
