@@ -38,6 +38,14 @@ public class Authenticator {
     }
 
     public Mono<CurrentUser> authenticate(ServerWebExchange exchange) {
+        return requireSessionCookie(exchange).then(Mono.defer(() -> lookUp(exchange)));
+    }
+
+    /**
+     * The checks of {@link #authenticate} that need no database: a request without a well-formed session cookie
+     * is refused before its body is read.
+     */
+    public Mono<Void> requireSessionCookie(ServerWebExchange exchange) {
         HttpCookie cookie = exchange.getRequest().getCookies().getFirst(SessionCookies.NAME);
         if (cookie == null || cookie.getValue().isEmpty()) {
             return Mono.error(ApiException.unauthenticated(NOT_AUTHENTICATED));
@@ -45,7 +53,11 @@ public class Authenticator {
         if (!SessionTokens.wellFormed(cookie.getValue())) {
             return Mono.error(ApiException.unauthenticated(INVALID_SESSION));
         }
-        String hash = tokens.hash(cookie.getValue());
+        return Mono.empty();
+    }
+
+    private Mono<CurrentUser> lookUp(ServerWebExchange exchange) {
+        String hash = tokens.hash(exchange.getRequest().getCookies().getFirst(SessionCookies.NAME).getValue());
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         return sessions.find(hash)
                 .switchIfEmpty(Mono.error(() -> ApiException.unauthenticated(INVALID_SESSION)))

@@ -1,15 +1,19 @@
 package pe.cmep.gateway.outbox;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import pe.cmep.events.ArchivoEvent;
+import pe.cmep.events.ArchivoEventCodec;
 import pe.cmep.events.SolicitudEvent;
 import pe.cmep.events.SolicitudEventCodec;
 import reactor.core.publisher.Mono;
 
 /**
- * Records solicitud events for publication. Call {@link #append} inside the transaction of the state
+ * Records events for publication: solicitud events for the solicitud-events queue, file events for the
+ * file-events queue. Call {@link #append} inside the transaction of the state
  * change it describes: the row is written through the transaction's connection, so the event exists
  * exactly when the change does, and {@link OutboxRelay} publishes it after the commit.
  * <p>
@@ -21,7 +25,11 @@ import reactor.core.publisher.Mono;
 public class Outbox {
 
     private final DatabaseClient db;
+    static final String SOLICITUD_EVENTS = "solicitud-events";
+    static final String FILE_EVENTS = "file-events";
+
     private final SolicitudEventCodec codec = new SolicitudEventCodec();
+    private final ArchivoEventCodec archivoCodec = new ArchivoEventCodec();
 
     public Outbox(DatabaseClient db) {
         this.db = db;
@@ -29,16 +37,30 @@ public class Outbox {
 
     public Mono<Void> append(SolicitudEvent event) {
         return Mono.fromCallable(() -> codec.toJson(event))
-                .flatMap(json -> db.sql("INSERT INTO outbox_event "
-                                + "(event_id, event_type, event_version, solicitud_id, payload, occurred_at) "
-                                + "VALUES (:eventId, :eventType, :eventVersion, :solicitudId, :payload, :occurredAt)")
-                        .bind("eventId", event.eventId().toString())
-                        .bind("eventType", event.type())
-                        .bind("eventVersion", event.version())
-                        .bind("solicitudId", event.solicitudId())
-                        .bind("payload", json)
-                        // naive UTC, as every DATETIME of the schema
-                        .bind("occurredAt", LocalDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
-                        .then());
+                .flatMap(json -> insert(event.eventId().toString(), event.type(), event.version(), SOLICITUD_EVENTS,
+                        event.solicitudId(), json, event.occurredAt()));
+    }
+
+    /** Same ordering rule as solicitud events: hold the lock of the file's solicitud row first. */
+    public Mono<Void> append(ArchivoEvent event) {
+        return Mono.fromCallable(() -> archivoCodec.toJson(event))
+                .flatMap(json -> insert(event.eventId().toString(), event.type(), event.version(), FILE_EVENTS,
+                        event.solicitudId(), json, event.occurredAt()));
+    }
+
+    private Mono<Void> insert(String eventId, String type, int version, String queueRole, int solicitudId,
+                              String json, Instant occurredAt) {
+        return db.sql("INSERT INTO outbox_event "
+                        + "(event_id, event_type, event_version, queue_role, solicitud_id, payload, occurred_at) "
+                        + "VALUES (:eventId, :eventType, :eventVersion, :queueRole, :solicitudId, :payload, :occurredAt)")
+                .bind("eventId", eventId)
+                .bind("eventType", type)
+                .bind("eventVersion", version)
+                .bind("queueRole", queueRole)
+                .bind("solicitudId", solicitudId)
+                .bind("payload", json)
+                // naive UTC, as every DATETIME of the schema
+                .bind("occurredAt", LocalDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+                .then();
     }
 }

@@ -15,12 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +45,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 
 /**
- * Publishes the rows of {@code outbox_event} to the solicitud-events FIFO queue, oldest first, and stamps
- * them {@code published_at}. Each poll locks a batch (see {@link PendingEvents#lockNext}), sends it with one
- * SendMessageBatch ({@code MessageGroupId} = solicitud id, {@code MessageDeduplicationId} = event id) and
+ * Publishes the rows of {@code outbox_event} to their FIFO queue (solicitud-events or file-events, the row's
+ * {@code queue_role}), oldest first, and stamps them {@code published_at}. Each poll locks a batch (see
+ * {@link PendingEvents#lockNext}), sends it with one SendMessageBatch per queue ({@code MessageGroupId} = solicitud id, {@code MessageDeduplicationId} = event id) and
  * stamps what SQS accepted, all in one transaction. An entry SQS refuses counts an attempt and waits for a
  * later poll; so does the whole batch while SQS is unreachable or the {@code sqs-publish} circuit breaker is
  * open. Requests never wait for the relay: it runs on its own and only ever touches rows already committed.
@@ -54,7 +55,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 @Component
 public class OutboxRelay implements SmartLifecycle {
 
-    static final String QUEUE_ROLE = "solicitud-events";
     static final String RESILIENCE_INSTANCE = "sqs-publish";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -64,7 +64,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final PendingEvents pending;
     private final SqsAsyncClient sqs;
-    private final String queueName;
+    private final AwsResourceProperties aws;
     private final OutboxProperties properties;
     private final TransactionalOperator transaction;
     private final CircuitBreaker breaker;
@@ -74,7 +74,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong backlog = new AtomicLong();
     private final Counter published;
     private final Counter failures;
-    private final AtomicReference<String> queueUrl = new AtomicReference<>();
+    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean pollFailing;
     private volatile Mono<Void> finished = Mono.empty();
@@ -84,7 +84,7 @@ public class OutboxRelay implements SmartLifecycle {
                 MeterRegistry registry, Clock clock) {
         this.pending = pending;
         this.sqs = sqs;
-        this.queueName = aws.queue(QUEUE_ROLE).name();
+        this.aws = aws;
         this.properties = properties;
         // READ COMMITTED: the locking read then locks the rows it returns and no gaps, so the API's inserts of
         // new outbox rows never wait for a batch being sent
@@ -123,7 +123,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .concatMap(tick -> drain(), 0)
                 .doFinally(signal -> done.tryEmitEmpty())
                 .subscribe();
-        log.info("outbox_relay_started queue={} poll_interval={} batch_size={}", queueName,
+        log.info("outbox_relay_started queues={} poll_interval={} batch_size={}", aws.queues().values(),
                 properties.pollInterval(), properties.batchSize());
     }
 
@@ -181,43 +181,52 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Integer> relayOnce() {
         return pending.lockNext(properties.batchSize())
                 .collectList()
-                .flatMap(rows -> rows.isEmpty() ? Mono.just(Outcome.NOTHING) : send(rows).flatMap(this::record))
+                .flatMap(rows -> rows.isEmpty() ? Mono.just(Outcome.NOTHING) : sendByQueue(rows).flatMap(this::record))
                 .as(transaction::transactional)
                 .doOnNext(this::report)
                 .map(outcome -> outcome.published().size());
     }
 
-    private Mono<Outcome> send(List<PendingEvent> rows) {
+    private Mono<Outcome> sendByQueue(List<PendingEvent> rows) {
+        Map<String, List<PendingEvent>> byQueue = rows.stream()
+                .collect(Collectors.groupingBy(PendingEvent::queueRole, LinkedHashMap::new, Collectors.toList()));
+        return Flux.fromIterable(byQueue.entrySet())
+                .concatMap(entry -> send(entry.getKey(), entry.getValue()))
+                .reduce(Outcome.NOTHING, Outcome::plus);
+    }
+
+    private Mono<Outcome> send(String queueRole, List<PendingEvent> rows) {
         Timer.Sample sample = Timer.start(registry);
         AtomicBoolean tried = new AtomicBoolean();
-        return Mono.defer(this::queueUrl)
+        return Mono.defer(() -> queueUrl(queueRole))
                 .flatMap(url -> Mono.fromFuture(() -> sqs.sendMessageBatch(request(url, rows))))
                 // runs only for a call the breaker lets through
                 .doOnSubscribe(subscription -> tried.set(true))
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
                 .transformDeferred(RetryOperator.of(retry))
                 .map(response -> outcomeOf(rows, response))
-                .doOnNext(outcome -> sample.stop(timer(outcome.failed().isEmpty() ? "published" : "partial")))
+                .doOnNext(outcome -> sample.stop(timer(queueRole, outcome.failed().isEmpty() ? "published" : "partial")))
                 // the breaker was open from the start: nothing was tried, so nothing counts as an attempt
                 .onErrorResume(e -> e instanceof CallNotPermittedException && !tried.get(),
                         e -> Mono.just(Outcome.NOTHING))
                 .onErrorResume(e -> {
-                    sample.stop(timer("failed"));
+                    sample.stop(timer(queueRole, "failed"));
                     String error = describe(e);
                     return Mono.just(new Outcome(List.of(),
                             rows.stream().map(row -> new Failure(row, error)).toList()));
                 });
     }
 
-    private Mono<String> queueUrl() {
-        String known = queueUrl.get();
+    private Mono<String> queueUrl(String queueRole) {
+        String known = queueUrls.get(queueRole);
         if (known != null) {
             return Mono.just(known);
         }
-        return Mono.fromFuture(() -> sqs.getQueueUrl(r -> r.queueName(queueName)
-                        .overrideConfiguration(o -> o.apiCallTimeout(properties.sendTimeout()))))
+        return Mono.fromCallable(() -> aws.queue(queueRole).name())
+                .flatMap(name -> Mono.fromFuture(() -> sqs.getQueueUrl(r -> r.queueName(name)
+                        .overrideConfiguration(o -> o.apiCallTimeout(properties.sendTimeout())))))
                 .map(response -> response.queueUrl())
-                .doOnNext(queueUrl::set);
+                .doOnNext(url -> queueUrls.put(queueRole, url));
     }
 
     private SendMessageBatchRequest request(String url, List<PendingEvent> rows) {
@@ -277,14 +286,17 @@ public class OutboxRelay implements SmartLifecycle {
                     .addKeyValue("event_id", row.eventId())
                     .addKeyValue("solicitud_id", row.solicitudId())
                     .addKeyValue("event_type", row.eventType())
+                    .addKeyValue("queue_role", row.queueRole())
                     .addKeyValue("attempts", row.attempts() + 1)
-                    .log("outbox_publish_failed event_id={} solicitud_id={} event_type={} attempts={} error={}",
-                            row.eventId(), row.solicitudId(), row.eventType(), row.attempts() + 1, f.error());
+                    .log("outbox_publish_failed event_id={} solicitud_id={} event_type={} queue_role={} attempts={} "
+                                    + "error={}", row.eventId(), row.solicitudId(), row.eventType(), row.queueRole(),
+                            row.attempts() + 1, f.error());
         }
     }
 
-    private Timer timer(String outcome) {
+    private Timer timer(String queueRole, String outcome) {
         return Timer.builder("cmep.outbox.publish")
+                .tag("queue", queueRole)
                 .description("One SendMessageBatch of the outbox relay, retries included")
                 .tag("outcome", outcome)
                 .register(registry);
@@ -297,6 +309,14 @@ public class OutboxRelay implements SmartLifecycle {
     /** What one batch did: the rows SQS accepted and those it did not (with the reason). */
     private record Outcome(List<PendingEvent> published, List<Failure> failed) {
         static final Outcome NOTHING = new Outcome(List.of(), List.of());
+
+        Outcome plus(Outcome other) {
+            List<PendingEvent> allPublished = new ArrayList<>(published);
+            allPublished.addAll(other.published());
+            List<Failure> allFailed = new ArrayList<>(failed);
+            allFailed.addAll(other.failed());
+            return new Outcome(allPublished, allFailed);
+        }
     }
 
     private record Failure(PendingEvent row, String error) {

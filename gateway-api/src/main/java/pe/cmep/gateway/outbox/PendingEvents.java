@@ -26,7 +26,7 @@ class PendingEvents {
      * until that relay has stamped it. Must run inside a transaction, which keeps the locks until it ends.
      */
     Flux<PendingEvent> lockNext(int limit) {
-        return db.sql("SELECT o.outbox_id, o.event_id, o.event_type, o.event_version, o.solicitud_id, o.payload, "
+        return db.sql("SELECT o.outbox_id, o.event_id, o.event_type, o.event_version, o.queue_role, o.solicitud_id, o.payload, "
                         + "o.attempts FROM outbox_event o "
                         + "WHERE o.published_at IS NULL AND NOT EXISTS ("
                         + "  SELECT 1 FROM outbox_event e WHERE e.solicitud_id = o.solicitud_id "
@@ -38,6 +38,7 @@ class PendingEvents {
                         row.get("event_id", String.class),
                         row.get("event_type", String.class),
                         row.get("event_version", Integer.class),
+                        row.get("queue_role", String.class),
                         row.get("solicitud_id", Integer.class),
                         row.get("payload", String.class),
                         row.get("attempts", Integer.class)))
@@ -67,8 +68,12 @@ class PendingEvents {
                 .one();
     }
 
-    /** One unpublished row; {@code payload} is the event's JSON, the message body as it is. */
-    record PendingEvent(long outboxId, String eventId, String eventType, int eventVersion, int solicitudId,
+    /**
+     * One unpublished row; {@code payload} is the event's JSON, the message body as it is, and {@code queueRole}
+     * the queue it goes to.
+     */
+    record PendingEvent(long outboxId, String eventId, String eventType, int eventVersion, String queueRole,
+                        int solicitudId,
                         String payload, int attempts) {
     }
 }

@@ -42,8 +42,8 @@ class EliminacionService {
     Mono<Void> delete(int solicitudId, CurrentUser user) {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         return locks.lock(solicitudId)
-                .flatMap(s -> storageKeys(solicitudId)
-                        .flatMap(keys -> run("DELETE FROM resultado_medico WHERE solicitud_id = :id", solicitudId)
+                .flatMap(s -> storedFiles(solicitudId)
+                        .flatMap(files -> run("DELETE FROM resultado_medico WHERE solicitud_id = :id", solicitudId)
                                 .then(db.sql("SELECT archivo_id FROM solicitud_archivo WHERE solicitud_id = :id")
                                         .bind("id", solicitudId)
                                         .map((row, meta) -> Rows.integer(row, "archivo_id"))
@@ -58,22 +58,30 @@ class EliminacionService {
                                 .then(run("DELETE FROM solicitud_cmep WHERE solicitud_id = :id", solicitudId))
                                 .then(cleanUpCliente(s.clienteId()))
                                 .then(s.apoderadoId() == null ? Mono.empty() : cleanUpApoderado(s.apoderadoId()))
-                                .then(events.deleted(solicitudId, user.userId(), now, keys))))
+                                .then(events.deleted(solicitudId, user.userId(), now,
+                                        files.stream().map(StoredFile::storageKey).toList()))
+                                .thenMany(Flux.fromIterable(files).concatMap(f -> events.archivoDeleted(
+                                        f.archivoId(), solicitudId, user.userId(), now, f.storageKey())))
+                                .then()))
                 .doOnSuccess(v -> log.info("solicitud_deleted solicitud_id={} user_id={}", solicitudId, user.userId()))
                 .as(tx::transactional);
     }
 
     /**
-     * The object keys of the files this delete removes. A file also linked to another solicitud keeps its
-     * {@code archivos} row (see {@link #deleteArchivoIfUnlinked}), so its object must not be deleted either.
+     * The files this delete removes. A file also linked to another solicitud keeps its {@code archivos} row (see
+     * {@link #deleteArchivoIfUnlinked}), so its object must not be deleted either.
      */
-    private Mono<List<String>> storageKeys(int solicitudId) {
-        return db.sql("SELECT a.storage_path FROM solicitud_archivo sa JOIN archivos a ON a.archivo_id = sa.archivo_id "
+    private Mono<List<StoredFile>> storedFiles(int solicitudId) {
+        return db.sql("SELECT a.archivo_id, a.storage_path FROM solicitud_archivo sa "
+                        + "JOIN archivos a ON a.archivo_id = sa.archivo_id "
                         + "WHERE sa.solicitud_id = :id AND NOT EXISTS (SELECT 1 FROM solicitud_archivo o "
                         + "WHERE o.archivo_id = sa.archivo_id AND o.solicitud_id <> :id) ORDER BY sa.id")
                 .bind("id", solicitudId)
-                .map((row, meta) -> Rows.str(row, "storage_path"))
+                .map((row, meta) -> new StoredFile(Rows.integer(row, "archivo_id"), Rows.str(row, "storage_path")))
                 .all().distinct().collectList();
+    }
+
+    private record StoredFile(int archivoId, String storageKey) {
     }
 
     private Mono<Void> deleteArchivoIfUnlinked(int archivoId) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import pe.cmep.events.ArchivoDeleted;
+import pe.cmep.events.ArchivoEvent;
 import pe.cmep.events.GestorAssigned;
 import pe.cmep.events.GestorChanged;
 import pe.cmep.events.MedicoAssigned;
@@ -106,6 +108,12 @@ class SolicitudEventRecorder {
 
     Mono<Void> deleted(int solicitudId, int userId, LocalDateTime now, List<String> storageKeys) {
         return outbox.append(SolicitudEvent.of(solicitudId, userId, instant(now), new SolicitudDeleted(storageKeys)));
+    }
+
+    /** For the file-worker, which deletes the object; the file's rows went in the same transaction. */
+    Mono<Void> archivoDeleted(int archivoId, int solicitudId, int userId, LocalDateTime now, String storageKey) {
+        return outbox.append(ArchivoEvent.of(archivoId, solicitudId, userId, instant(now),
+                new ArchivoDeleted(storageKey)));
     }
 
     private Mono<Void> record(int solicitudId, int userId, LocalDateTime now,

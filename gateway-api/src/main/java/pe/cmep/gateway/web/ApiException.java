@@ -37,6 +37,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.NOT_FOUND, message);
     }
 
+    public static ApiException storageUnavailable(String message) {
+        return new ApiException(ErrorCode.STORAGE_UNAVAILABLE, message);
+    }
+
+    public static ApiException payloadTooLarge(String message) {
+        return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, message);
+    }
+
     public static ApiException conflict(String message) {
         return new ApiException(ErrorCode.CONFLICT, message);
     }

@@ -219,6 +219,7 @@ class MigrationsTest {
             outbox_event event_id char(36) notnull -
             outbox_event event_type varchar(100) notnull -
             outbox_event event_version int notnull -
+            outbox_event queue_role varchar(30) notnull solicitud-events
             outbox_event solicitud_id int notnull -
             outbox_event payload mediumtext notnull -
             outbox_event occurred_at datetime notnull -
@@ -422,7 +423,7 @@ class MigrationsTest {
     void every_domain_table_exists_after_migrating_an_empty_database() throws SQLException {
         assertThat(firstMigration.success).isTrue();
         assertThat(firstMigration.migrations).extracting(m -> m.version)
-                .containsExactly("1", "2", "3");
+                .containsExactly("1", "2", "3", "4");
 
         Set<String> expected = new TreeSet<>(DOMAIN_TABLES);
         expected.addAll(EVENT_TABLES);
@@ -694,7 +695,7 @@ class MigrationsTest {
         assertThat(second.success).isTrue();
         assertThat(second.migrationsExecuted).isZero();
         assertThat(again.info().pending()).isEmpty();
-        assertThat(again.info().current().getVersion().getVersion()).isEqualTo("3");
+        assertThat(again.info().current().getVersion().getVersion()).isEqualTo(firstMigration.targetSchemaVersion);
     }
 
     // ---------------------------------------------------------------- helpers
