@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -57,10 +59,11 @@ class MaintenanceMessageCodecTest {
     }
 
     @Test
-    void the_body_eventbridge_scheduler_sends_is_valid_and_readable() throws IOException {
-        // the infra template's input once Scheduler has filled in its context attributes
-        String body = "{\"task\":\"session_cleanup\",\"version\":1,\"requested_at\":\"2026-01-29T18:00:00Z\","
-                + "\"message_id\":\"d32c5kddcf5bb8c3\"}";
+    void the_body_of_the_production_schedule_is_valid_and_readable() throws IOException {
+        String input = scheduleInput();
+        // what EventBridge Scheduler puts in its context attributes when the schedule fires
+        String body = input.replace("<aws.scheduler.scheduled-time>", "2026-01-29T18:00:00Z")
+                .replace("<aws.scheduler.execution-id>", "d32c5kddcf5bb8c3");
 
         assertThat(schemaOf(MaintenanceTask.SESSION_CLEANUP).validate(body, InputFormat.JSON)).isEmpty();
         assertThat(codec.fromJson(body))
@@ -131,6 +134,14 @@ class MaintenanceMessageCodecTest {
                 + "\"requested_at\":\"2026-01-29T18:00:00Z\",\"message_id\":\"\"}"))
                 .isInstanceOf(InvalidMaintenanceMessageException.class)
                 .hasMessageContaining("message_id");
+    }
+
+    /** The target input of {@code infra/eventbridge-session-cleanup.yaml}. */
+    private static String scheduleInput() throws IOException {
+        Matcher input = Pattern.compile("^\\s*Input: '(.*)'$", Pattern.MULTILINE)
+                .matcher(Files.readString(Path.of("..", "infra", "eventbridge-session-cleanup.yaml")));
+        assertThat(input.find()).as("a single-quoted Input in the template").isTrue();
+        return input.group(1);
     }
 
     private Schema schemaOf(MaintenanceTask task) throws IOException {
