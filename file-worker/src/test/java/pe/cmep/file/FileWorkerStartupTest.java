@@ -2,29 +2,16 @@ package pe.cmep.file;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import pe.cmep.events.AwsResources;
 import pe.cmep.localstack.StandIns;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "30s")
-@ActiveProfiles("test")
-class FileWorkerStartupTest {
+class FileWorkerStartupTest extends FileWorkerIntegrationTest {
 
     private static final AwsResources RESOURCES = AwsResources.load();
 
     @Autowired
     WebTestClient client;
-
-    @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        StandIns.shared().springProperties("cmep_test").forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Test
     void health_is_up_with_the_database_the_file_queue_and_the_bucket() {

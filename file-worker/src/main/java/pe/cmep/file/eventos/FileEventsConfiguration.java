@@ -1,0 +1,35 @@
+package pe.cmep.file.eventos;
+
+import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
+import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import pe.cmep.file.config.FileWorkerProperties;
+import pe.cmep.platform.aws.AwsResourceProperties;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/** The consumer of the file-events FIFO queue: one file's events in order, several solicitudes side by side. */
+@Configuration(proxyBeanMethods = false)
+class FileEventsConfiguration {
+
+    static final String QUEUE_ROLE = "file-events";
+
+    @Bean
+    SqsMessageListenerContainer<String> fileEventsListenerContainer(SqsAsyncClient sqs, AwsResourceProperties aws,
+                                                                    FileWorkerProperties properties,
+                                                                    FileEventHandler handler) {
+        return SqsMessageListenerContainer.<String>builder()
+                .id("file-events")
+                .sqsAsyncClient(sqs)
+                .queueNames(aws.queue(QUEUE_ROLE).name())
+                .configure(options -> options
+                        .messageVisibility(properties.retryAfter())
+                        // a missing queue is a deployment error; creating one here would leave it without its DLQ
+                        .queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
+                        // each message may read up to 10 MB from S3: a few at a time on 0.25–0.5 vCPU
+                        .maxConcurrentMessages(4)
+                        .maxMessagesPerPoll(4))
+                .asyncMessageListener(handler::handle)
+                .build();
+    }
+}

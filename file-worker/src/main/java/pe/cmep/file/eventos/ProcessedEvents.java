@@ -1,0 +1,39 @@
+package pe.cmep.file.eventos;
+
+import java.time.LocalDateTime;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** The event ids the file-worker has applied ({@code processed_event}, consumer {@value #CONSUMER}). */
+@Repository
+public class ProcessedEvents {
+
+    static final String CONSUMER = "file-worker";
+
+    private final DatabaseClient db;
+
+    ProcessedEvents(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Boolean> seen(String eventId) {
+        return db.sql("SELECT COUNT(*) FROM processed_event WHERE consumer = :consumer AND event_id = :id")
+                .bind("consumer", CONSUMER)
+                .bind("id", eventId)
+                .map((row, meta) -> ((Number) row.get(0)).longValue() > 0)
+                .one();
+    }
+
+    /**
+     * Call inside the transaction of the event's effect: the key makes a second, concurrent application of the
+     * same event fail and roll back.
+     */
+    public Mono<Void> record(String eventId, LocalDateTime now) {
+        return db.sql("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (:consumer, :id, :now)")
+                .bind("consumer", CONSUMER)
+                .bind("id", eventId)
+                .bind("now", now)
+                .then();
+    }
+}
