@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import pe.cmep.events.ArchivoEvent;
+import pe.cmep.events.ArchivoEventCodec;
+import pe.cmep.events.ArchivoUploaded;
 import pe.cmep.events.SolicitudEvent;
 import pe.cmep.events.SolicitudEventCodec;
 import pe.cmep.gateway.support.SolicitudEventsQueue;
@@ -86,6 +90,23 @@ class OutboxRelayTest {
     @BeforeEach
     void emptyQueue() {
         queue.drain();
+    }
+
+    @Test
+    void a_file_event_goes_to_the_file_events_queue_and_not_to_the_solicitud_events_queue() {
+        ArchivoEvent event = ArchivoEvent.of(41, TestEvents.newSolicitudId(), 1, Instant.now(),
+                new ArchivoUploaded("uploads/" + "e".repeat(32) + ".pdf", "application/pdf", 10));
+
+        try (SolicitudEventsQueue files = new SolicitudEventsQueue(StandIns.shared(), "file-events")) {
+            outbox.append(event).as(transaction::transactional).block(Duration.ofSeconds(10));
+
+            List<Message> received = files.receive(List.of(event.eventId().toString()), DEADLINE);
+            assertThat(received).hasSize(1);
+            assertThat(SolicitudEventsQueue.groupId(received.get(0))).isEqualTo(Integer.toString(event.solicitudId()));
+            assertThat(received.get(0).messageAttributes().get("event_type").stringValue()).isEqualTo("archivo.uploaded");
+            assertThat(new ArchivoEventCodec().fromJson(received.get(0).body())).isEqualTo(event);
+        }
+        assertThat(queue.listen(List.of(event.eventId().toString()), Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test

@@ -134,8 +134,8 @@ class EliminarSolicitudTest extends SolicitudApiTest {
         assertThat(payload.storageKeys()).containsExactly("uploads/" + "a".repeat(32) + ".pdf",
                 "uploads/" + "b".repeat(32) + ".pdf");
         assertThat(payload.state()).isNull();
-        assertThat(string("SELECT payload FROM outbox_event WHERE solicitud_id = " + id + " AND outbox_id > " + mark))
-                .contains("\"state\":null");
+        assertThat(string("SELECT payload FROM outbox_event WHERE solicitud_id = " + id + " AND outbox_id > " + mark
+                + " AND queue_role = 'solicitud-events'")).contains("\"state\":null");
     }
 
     @Test
@@ -252,6 +252,8 @@ class EliminarSolicitudTest extends SolicitudApiTest {
         assertThat(detail(ADMIN, second).at("/archivos/0/archivo_id").intValue()).isEqualTo(sharedId);
         SolicitudDeleted payload = (SolicitudDeleted) eventsSince(mark, first).get(0).payload();
         assertThat(payload.storageKeys()).containsExactly(own);
+        assertThat(string("SELECT GROUP_CONCAT(payload) FROM outbox_event WHERE queue_role = 'file-events' "
+                + "AND event_type = 'archivo.deleted' AND outbox_id > " + mark)).contains(own).doesNotContain(shared);
     }
 
     @Test

@@ -124,10 +124,13 @@ abstract class SolicitudApiTest extends ApiIntegrationTest {
         return count("SELECT COALESCE(MAX(outbox_id), 0) FROM outbox_event");
     }
 
-    /** The events of {@code solicitudId} written after {@code mark}, in insertion order, decoded by the codec. */
+    /**
+     * The solicitud events of {@code solicitudId} written after {@code mark}, in insertion order, decoded by the
+     * codec (file events, on their own queue, are left out).
+     */
     List<SolicitudEvent> eventsSince(long mark, int solicitudId) {
         return db.sql("SELECT payload FROM outbox_event WHERE solicitud_id = :id AND outbox_id > :mark "
-                        + "ORDER BY outbox_id")
+                        + "AND queue_role = 'solicitud-events' ORDER BY outbox_id")
                 .bind("id", solicitudId)
                 .bind("mark", mark)
                 .map((row, meta) -> row.get("payload", String.class))

@@ -26,12 +26,17 @@ public final class SolicitudEventsQueue implements AutoCloseable {
     private final String url;
 
     public SolicitudEventsQueue(StandIns standIns) {
+        this(standIns, "solicitud-events");
+    }
+
+    /** The same reading of another events queue of the outbox, e.g. {@code file-events}. */
+    public SolicitudEventsQueue(StandIns standIns, String queueRole) {
         this.sqs = SqsClient.builder()
                 .endpointOverride(URI.create(standIns.sqsEndpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
-        String name = standIns.resources().queue("solicitud-events").name();
+        String name = standIns.resources().queue(queueRole).name();
         this.url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
     }
 
