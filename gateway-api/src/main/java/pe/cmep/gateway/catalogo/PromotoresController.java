@@ -1,6 +1,5 @@
 package pe.cmep.gateway.catalogo;
 
-import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +13,7 @@ import pe.cmep.gateway.auth.Authenticator;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldReader;
 import pe.cmep.gateway.web.JsonBody;
+import pe.cmep.gateway.web.PathIds;
 import pe.cmep.gateway.web.Responses;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The promotor endpoints of api.md §7.7 (list, get, create, edit, delete), for any logged-in user. */
 @RestController
 class PromotoresController {
-
-    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,10}");
 
     private final Authenticator authenticator;
     private final PromotorRepository promotores;
@@ -49,7 +47,7 @@ class PromotoresController {
     @GetMapping("/promotores/{promotor_id}")
     Mono<ResponseEntity<Object>> get(@PathVariable("promotor_id") String promotorId, ServerWebExchange exchange) {
         return authenticator.authenticate(exchange)
-                .flatMap(user -> promotores.find(promotorId(promotorId)))
+                .flatMap(user -> promotores.find(PathIds.positive(promotorId, "promotor_id")))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Promotor no encontrado")))
                 .map(Responses::ok);
     }
@@ -69,7 +67,7 @@ class PromotoresController {
     Mono<ResponseEntity<Object>> edit(@PathVariable("promotor_id") String promotorId,
                                       @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
         return authenticator.withBody(body, exchange, (user, bytes) -> {
-                    int id = promotorId(promotorId);
+                    int id = PathIds.positive(promotorId, "promotor_id");
                     FieldReader r = new FieldReader(JsonBody.parseObject(mapper, bytes));
                     PromotorPatch patch = PromotorPatch.read(r);
                     r.validate();
@@ -81,19 +79,7 @@ class PromotoresController {
     @DeleteMapping("/promotores/{promotor_id}")
     Mono<ResponseEntity<Object>> delete(@PathVariable("promotor_id") String promotorId, ServerWebExchange exchange) {
         return authenticator.authenticate(exchange)
-                .flatMap(user -> service.delete(promotorId(promotorId)))
+                .flatMap(user -> service.delete(PathIds.positive(promotorId, "promotor_id")))
                 .then(Mono.fromSupplier(Responses::ok));
-    }
-
-
-    /** A path id must be an integer (api.md §0); anything else is a 422 on {@code promotor_id}. */
-    static int promotorId(String value) {
-        if (value != null && INTEGER.matcher(value).matches()) {
-            long id = Long.parseLong(value);
-            if (id >= Integer.MIN_VALUE && id <= Integer.MAX_VALUE) {
-                return (int) id;
-            }
-        }
-        throw ApiException.validation("promotor_id", "Debe ser un numero entero");
     }
 }

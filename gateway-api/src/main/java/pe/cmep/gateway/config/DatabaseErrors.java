@@ -1,45 +1,55 @@
 package pe.cmep.gateway.config;
 
 import io.r2dbc.spi.R2dbcException;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 
-/** Recognises the MySQL/MariaDB errors that writers handle themselves instead of failing the request. */
+/**
+ * Recognises the MySQL/MariaDB errors that writers handle themselves, and that the error envelope answers as a
+ * conflict, instead of failing the request. Each looks through the whole cause chain.
+ */
 public final class DatabaseErrors {
 
     private static final int DUPLICATE_KEY = 1062;
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
     private static final int DEADLOCK = 1213;
     private static final int ROW_IS_REFERENCED = 1451;
     private static final int NO_REFERENCED_ROW = 1452;
+    private static final int NOWAIT_REFUSED = 3572;
 
     private DatabaseErrors() {
     }
 
     /** A unique key refused the row (MySQL/MariaDB 1062), e.g. a concurrent insert of the same document. */
     public static boolean isDuplicateKey(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DuplicateKeyException
-                    || t instanceof R2dbcException r2dbc && r2dbc.getErrorCode() == DUPLICATE_KEY) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(ex, t -> t instanceof DuplicateKeyException || hasCode(t, Set.of(DUPLICATE_KEY)));
     }
 
     /** InnoDB chose this transaction as a deadlock victim (1213): it was rolled back and may be run again. */
     public static boolean isDeadlock(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof R2dbcException r2dbc && r2dbc.getErrorCode() == DEADLOCK) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(ex, t -> hasCode(t, Set.of(DEADLOCK)));
     }
 
     /** A foreign key refused the change (1451 row is referenced / 1452 referenced row missing). */
     public static boolean isForeignKeyViolation(Throwable ex) {
+        return anyCause(ex, t -> hasCode(t, Set.of(ROW_IS_REFERENCED, NO_REFERENCED_ROW)));
+    }
+
+    /** Another request holds the rows: lock wait timeout (1205), deadlock (1213), NOWAIT refused (3572). */
+    public static boolean isLockConflict(Throwable ex) {
+        return anyCause(ex, t -> t instanceof PessimisticLockingFailureException
+                || hasCode(t, Set.of(LOCK_WAIT_TIMEOUT, DEADLOCK, NOWAIT_REFUSED)));
+    }
+
+    private static boolean hasCode(Throwable t, Set<Integer> codes) {
+        return t instanceof R2dbcException r2dbc && codes.contains(r2dbc.getErrorCode());
+    }
+
+    private static boolean anyCause(Throwable ex, Predicate<Throwable> test) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof R2dbcException r2dbc
-                    && (r2dbc.getErrorCode() == ROW_IS_REFERENCED || r2dbc.getErrorCode() == NO_REFERENCED_ROW)) {
+            if (test.test(t)) {
                 return true;
             }
         }

@@ -1,11 +1,9 @@
 package pe.cmep.gateway.web;
 
-import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.net.ConnectException;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +11,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
+import pe.cmep.gateway.config.DatabaseErrors;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +40,6 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
 
     static final String CONCURRENT_CHANGE =
             "La solicitud esta siendo modificada por otra operacion; intente de nuevo";
-    private static final Set<Integer> LOCK_CONFLICT_CODES = Set.of(1205, 1213, 3572);
 
     private final JsonMapper mapper;
 
@@ -86,7 +83,7 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
         if (ex instanceof ApiException api) {
             return new Mapped(api.code(), api.getMessage(), api.details());
         }
-        if (isConcurrentChange(ex)) {
+        if (DatabaseErrors.isLockConflict(ex)) {
             return new Mapped(ErrorCode.CONFLICT, CONCURRENT_CHANGE, null);
         }
         if (isDatabaseUnavailable(ex)) {
@@ -122,19 +119,6 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
             }
         }
         return new Mapped(ErrorCode.INTERNAL_ERROR, "Error interno del servidor", null);
-    }
-
-    /** Lock wait timeout (1205), deadlock (1213), NOWAIT refused (3572): another request holds the rows. */
-    private static boolean isConcurrentChange(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof R2dbcException r2dbc && LOCK_CONFLICT_CODES.contains(r2dbc.getErrorCode())) {
-                return true;
-            }
-            if (t instanceof PessimisticLockingFailureException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isDatabaseUnavailable(Throwable ex) {

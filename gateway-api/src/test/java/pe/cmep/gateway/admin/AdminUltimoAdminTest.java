@@ -17,7 +17,7 @@ class AdminUltimoAdminTest extends ApiIntegrationTest {
     }
 
     @Test
-    void lastActiveAdminRulesAndSelfSuspension() {
+    void last_active_admin_rules_and_self_suspension() {
         String admin = login("admin@cmep.local", "admin123");
         patch(admin, 1, Map.of("is_active", false)).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.error.code").isEqualTo("BAD_REQUEST")

@@ -64,7 +64,7 @@ class AdminUsuariosTest extends ApiIntegrationTest {
     }
 
     @Test
-    void createsAUserOfEachRoleWhoCanLogInAndIsListedAsEmployee() {
+    void creates_a_user_of_each_role_who_can_log_in_and_is_listed_as_employee() {
         String admin = admin();
         int i = 0;
         for (String role : List.of("ADMIN", "OPERADOR", "GESTOR", "MEDICO")) {
@@ -98,7 +98,7 @@ class AdminUsuariosTest extends ApiIntegrationTest {
     }
 
     @Test
-    void duplicateEmailIsAConflictAlsoWhenOnlyCaseOrSpacesDiffer() {
+    void duplicate_email_is_a_conflict_also_when_only_case_or_spaces_differ() {
         String admin = admin();
         create(admin, newUser("dup@cmep.local", "72000001", List.of("OPERADOR")));
         for (String email : List.of("dup@cmep.local", "  DUP@cmep.LOCAL  ")) {
@@ -111,7 +111,7 @@ class AdminUsuariosTest extends ApiIntegrationTest {
     }
 
     @Test
-    void concurrentCreationsWithTheSameEmailOrDocumentGiveOne201AndConflicts() throws Exception {
+    void concurrent_creations_with_the_same_email_or_document_give_one_201_and_conflicts() throws Exception {
         String admin = admin();
         for (int round = 0; round < 2; round++) {
             List<java.util.concurrent.CompletableFuture<Integer>> calls = new java.util.ArrayList<>();
@@ -133,7 +133,7 @@ class AdminUsuariosTest extends ApiIntegrationTest {
     }
 
     @Test
-    void personaWithAUserIsAConflictAndAPersonaWithoutOneIsReused() {
+    void persona_with_a_user_is_a_conflict_and_a_persona_without_one_is_reused() {
         String admin = admin();
         post(admin, "/admin/usuarios", newUser("otro.admin@cmep.local", "00000001", List.of("ADMIN")))
                 .expectStatus().isEqualTo(409)
@@ -151,7 +151,7 @@ class AdminUsuariosTest extends ApiIntegrationTest {
     }
 
     @Test
-    void invalidPayloadsAre422WithFields() {
+    void invalid_payloads_are_422_with_fields() {
         String admin = admin();
         Map<String, Object> bad = new LinkedHashMap<>();
         bad.put("user_email", "");
@@ -192,7 +192,7 @@ class AdminUsuariosTest extends ApiIntegrationTest {
     }
 
     @Test
-    void nonAdminIs403AndAnonymousIs401() {
+    void non_admin_is_403_and_anonymous_is_401() {
         String operador = login("operador@cmep.local", "operador123");
         get(operador, "/admin/usuarios").expectStatus().isForbidden()
                 .expectBody().jsonPath("$.error.message").isEqualTo("Solo ADMIN puede acceder a esta funcion");
@@ -205,7 +205,7 @@ class AdminUsuariosTest extends ApiIntegrationTest {
     }
 
     @Test
-    void suspendingEndsTheSessionsAndReactivatingRestoresLogin() {
+    void suspending_ends_the_sessions_and_reactivating_restores_login() {
         String admin = admin();
         JsonNode dto = create(admin, newUser("suspender@cmep.local", "75000001", List.of("OPERADOR")));
         int userId = dto.get("user_id").asInt();
@@ -225,7 +225,7 @@ class AdminUsuariosTest extends ApiIntegrationTest {
     }
 
     @Test
-    void resetPasswordChangesItAndEndsTheSessions() {
+    void reset_password_changes_it_and_ends_the_sessions() {
         String admin = admin();
         JsonNode dto = create(admin, newUser("reset@cmep.local", "76000001", List.of("GESTOR")));
         int userId = dto.get("user_id").asInt();
@@ -242,7 +242,7 @@ class AdminUsuariosTest extends ApiIntegrationTest {
     }
 
     @Test
-    void removingARoleSuspendsTheEmployeeRowAndGivingItBackReactivatesIt() {
+    void removing_a_role_suspends_the_employee_row_and_giving_it_back_reactivates_it() {
         String admin = admin();
         JsonNode dto = create(admin, newUser("multi@cmep.local", "77000001", List.of("GESTOR", "MEDICO")));
         int userId = dto.get("user_id").asInt();
@@ -270,7 +270,7 @@ class AdminUsuariosTest extends ApiIntegrationTest {
     }
 
     @Test
-    void listShapeIsExact() {
+    void list_shape_is_exact() {
         byte[] raw = get(admin(), "/admin/usuarios").expectStatus().isOk().expectBody().returnResult().getResponseBody();
         JsonNode body = JSON.readTree(raw);
         assertThat(body.get("ok").asBoolean()).isTrue();

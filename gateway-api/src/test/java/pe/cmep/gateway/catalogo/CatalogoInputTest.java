@@ -36,20 +36,6 @@ class CatalogoInputTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 1", "42, 42", "007, 7", "-3, -3", "2147483647, 2147483647"})
-    void a_promotor_id_is_an_integer(String value, int id) {
-        assertThat(PromotoresController.promotorId(value)).isEqualTo(id);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "abc", "1.5", "1e3", "+1", " 1", "0x10", "2147483648", "99999999999", "١٢"})
-    void anything_else_as_promotor_id_is_refused_on_that_parameter(String value) {
-        assertThatThrownBy(() -> PromotoresController.promotorId(value))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.details()).extracting(FieldError::field)
-                        .containsExactly("promotor_id"));
-    }
-
-    @ParameterizedTest
     @CsvSource({"200, 200.00", "200.00, 200.00", "150.5, 150.50", "0.01, 0.01", "1E+3, 1000.00",
             "1234567890.12, 1234567890.12"})
     void money_is_written_with_two_decimals_and_no_exponent(BigDecimal amount, String text) {
