@@ -40,14 +40,16 @@ CREATE TABLE reporte_pago (
 CREATE INDEX ix_reporte_pago_solicitud ON reporte_pago (solicitud_id);
 
 -- ---------------------------------------------------------------------------
--- reporte_estado: at most one row (id = 1), written by the first event applied or the first
--- rebuild. actualizado_en = occurred_at of the newest event applied (api.md §0 D13); no row or
--- NULL means nothing applied yet. reconstruido_en = when the last rebuild ran.
+-- reporte_estado: how fresh the aggregates are. Each event stamps the row of its partition
+-- (solicitud_id mod 32), so events of different solicitudes never wait for one another's
+-- lock; the freshness is the MAX over the rows. actualizado_en = occurred_at of the newest
+-- event applied (api.md §0 D13); no row means nothing applied yet. A rebuild leaves a single
+-- row with its own time in both columns.
 -- ---------------------------------------------------------------------------
 CREATE TABLE reporte_estado (
-    id                INT      NOT NULL,
-    actualizado_en    DATETIME NULL DEFAULT NULL,
+    particion         INT      NOT NULL,
+    actualizado_en    DATETIME NOT NULL,
     eventos_aplicados BIGINT   NOT NULL DEFAULT 0,
     reconstruido_en   DATETIME NULL DEFAULT NULL,
-    PRIMARY KEY (id)
+    PRIMARY KEY (particion)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -26,6 +26,9 @@ import reactor.core.publisher.Mono;
  */
 public final class ReportProjector {
 
+    /** Rows of {@code reporte_estado}; see V5__report_aggregates.sql. */
+    static final int PARTICIONES = 32;
+
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Clock clock;
@@ -115,11 +118,16 @@ public final class ReportProjector {
         return spec.then();
     }
 
-    /** Events of different solicitudes are applied in parallel, so the newest one is kept, not the last. */
+    /**
+     * Events of different solicitudes are applied in parallel, so the newest one is kept, not the last; each
+     * stamps the row of its partition, so their transactions never queue on one row lock.
+     */
     private Mono<Void> stamp(SolicitudEvent event) {
-        return db.sql("INSERT INTO reporte_estado (id, actualizado_en, eventos_aplicados) VALUES (1, :occurred, 1) "
-                        + "ON DUPLICATE KEY UPDATE actualizado_en = GREATEST(COALESCE(actualizado_en, VALUES(actualizado_en)), "
-                        + "VALUES(actualizado_en)), eventos_aplicados = eventos_aplicados + 1")
+        return db.sql("INSERT INTO reporte_estado (particion, actualizado_en, eventos_aplicados) "
+                        + "VALUES (:particion, :occurred, 1) ON DUPLICATE KEY UPDATE "
+                        + "actualizado_en = GREATEST(actualizado_en, VALUES(actualizado_en)), "
+                        + "eventos_aplicados = eventos_aplicados + 1")
+                .bind("particion", event.solicitudId() % PARTICIONES)
                 .bind("occurred", utc(event.occurredAt()))
                 .then();
     }

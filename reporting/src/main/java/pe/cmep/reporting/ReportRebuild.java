@@ -63,11 +63,11 @@ public final class ReportRebuild {
                 .then(db.sql(SOLICITUDES).fetch().rowsUpdated())
                 .flatMap(solicitudes -> db.sql(PAGOS).fetch().rowsUpdated()
                         .map(pagos -> new Result(solicitudes, pagos)))
-                .flatMap(result -> db.sql("INSERT INTO reporte_estado (id, actualizado_en, eventos_aplicados, "
-                                + "reconstruido_en) VALUES (1, :now, 0, :now) ON DUPLICATE KEY UPDATE "
-                                + "actualizado_en = :now, reconstruido_en = :now")
-                        .bind("now", now)
-                        .then()
+                .flatMap(result -> db.sql("DELETE FROM reporte_estado").then()
+                        .then(db.sql("INSERT INTO reporte_estado (particion, actualizado_en, eventos_aplicados, "
+                                        + "reconstruido_en) VALUES (0, :now, 0, :now)")
+                                .bind("now", now)
+                                .then())
                         .thenReturn(result))
                 .as(tx::transactional);
     }

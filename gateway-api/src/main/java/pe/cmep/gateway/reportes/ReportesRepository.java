@@ -187,7 +187,7 @@ class ReportesRepository {
 
     /** Empty when no event has been applied yet (or no rebuild has run). */
     private Mono<Optional<String>> actualizadoEn() {
-        return db.sql("SELECT actualizado_en FROM reporte_estado WHERE id = 1")
+        return db.sql("SELECT MAX(actualizado_en) AS actualizado_en FROM reporte_estado")
                 .map((row, meta) -> Optional.ofNullable(Timestamps.format(row.get("actualizado_en", LocalDateTime.class))))
                 .one()
                 .defaultIfEmpty(Optional.empty());

@@ -250,8 +250,8 @@ class MigrationsTest {
             reporte_pago solicitud_id int notnull -
             reporte_pago moneda varchar(3) notnull -
             reporte_pago monto decimal(12,2) notnull -
-            reporte_estado id int notnull -
-            reporte_estado actualizado_en datetime null NULL
+            reporte_estado particion int notnull -
+            reporte_estado actualizado_en datetime notnull -
             reporte_estado eventos_aplicados bigint notnull 0
             reporte_estado reconstruido_en datetime null NULL
             """;
@@ -288,7 +288,7 @@ class MigrationsTest {
             Map.entry("login_failure", List.of("id")),
             Map.entry("reporte_solicitud", List.of("creado_en", "solicitud_id")),
             Map.entry("reporte_pago", List.of("fecha_pago", "pago_id")),
-            Map.entry("reporte_estado", List.of("id")));
+            Map.entry("reporte_estado", List.of("particion")));
 
     /** Unique keys (besides primary keys): name -> table(columns in order). */
     private static final Map<String, String> EXPECTED_UNIQUE_KEYS = Map.ofEntries(
