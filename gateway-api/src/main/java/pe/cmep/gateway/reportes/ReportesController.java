@@ -33,7 +33,10 @@ class ReportesController {
     @GetMapping("/admin/reportes")
     Mono<ResponseEntity<Object>> reportes(@RequestParam Map<String, String> params, ServerWebExchange exchange) {
         return authenticator.requireAdmin(exchange)
-                .flatMap(admin -> reportes.reporte(ReporteFiltro.read(params, LocalDate.now(clock))))
+                .flatMap(admin -> {
+                    ReporteFiltro filtro = ReporteFiltro.read(params, LocalDate.now(clock));
+                    return reportes.leer(filtro).map(lectura -> ReporteCalculo.reporte(filtro, lectura));
+                })
                 .map(Responses::ok);
     }
 }

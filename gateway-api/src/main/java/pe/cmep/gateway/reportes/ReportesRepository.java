@@ -1,22 +1,18 @@
 package pe.cmep.gateway.reportes;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import pe.cmep.gateway.solicitud.EstadoOperativo;
 import pe.cmep.gateway.web.Timestamps;
 import reactor.core.publisher.Mono;
 
 /**
- * Computes the admin report (domain.md §7) from the aggregates the workflow-worker keeps (docs/reports.md):
+ * Reads what the admin report (domain.md §7) is computed from, out of the aggregates the workflow-worker keeps
+ * (docs/reports.md):
  * {@code reporte_solicitud} for W_s, {@code reporte_pago} for W_p, {@code reporte_estado} for the freshness.
  * The source tables are never read; names come from the small catalogues (personas, promotores, users).
  * The independent queries run concurrently on the pool.
@@ -35,61 +31,15 @@ class ReportesRepository {
         this.db = db;
     }
 
-    Mono<Reporte> reporte(ReporteFiltro f) {
-        Mono<Map<String, long[]>> estados = estados(f);
-        Mono<Map<String, Long>> solicitudesPorPeriodo = solicitudesPorPeriodo(f);
-        Mono<Pagos> pagos = pagos(f);
-        Mono<Map<String, BigDecimal>> ingresosPorPeriodo = ingresosPorPeriodo(f);
-        Mono<List<Object[]>> promotores = promotores(f);
-        Mono<List<Reporte.MiembroItem>> gestores = asignados(f, "gestor_persona_id");
-        Mono<List<Reporte.MiembroItem>> medicos = asignados(f, "medico_persona_id");
-        Mono<List<Reporte.MiembroItem>> operadores = operadores(f);
-        Mono<Optional<String>> actualizado = actualizadoEn();
-        return Mono.zip(args -> ensamblar(f, args), estados, solicitudesPorPeriodo, pagos, ingresosPorPeriodo,
-                promotores, gestores, medicos, operadores, actualizado);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Reporte ensamblar(ReporteFiltro f, Object[] a) {
-        Map<String, long[]> estados = (Map<String, long[]>) a[0];
-        Map<String, Long> solicitudesPorPeriodo = (Map<String, Long>) a[1];
-        Pagos pagos = (Pagos) a[2];
-        Map<String, BigDecimal> ingresosPorPeriodo = (Map<String, BigDecimal>) a[3];
-        List<Object[]> promotores = (List<Object[]>) a[4];
-        String actualizado = ((Optional<String>) a[8]).orElse(null);
-
-        long total = 0;
-        long cerradas = 0;
-        List<Reporte.DistribucionItem> distribucion = new ArrayList<>();
-        for (EstadoOperativo e : EstadoOperativo.values()) {
-            long[] n = estados.getOrDefault(e.name(), new long[2]);
-            distribucion.add(new Reporte.DistribucionItem(e.name(), n[0]));
-            total += n[0];
-            cerradas += n[1];
-        }
-        long solicitudes = f.estado() == null ? total : estados.getOrDefault(f.estado().name(), new long[2])[0];
-
-        BigDecimal ticket = pagos.solicitudes() == 0 ? BigDecimal.ZERO
-                : pagos.total().divide(BigDecimal.valueOf(pagos.solicitudes()), 2, RoundingMode.HALF_UP);
-        Map<String, Double> porMoneda = new LinkedHashMap<>();
-        porMoneda.put("PEN", pagos.pen().doubleValue());
-        porMoneda.put("USD", pagos.usd().doubleValue());
-        Reporte.Kpis kpis = new Reporte.Kpis(solicitudes, cerradas, pagos.total().doubleValue(), ticket.doubleValue(),
-                porMoneda);
-
-        TreeMap<String, Reporte.SerieItem> series = new TreeMap<>();
-        solicitudesPorPeriodo.forEach((p, n) -> series.put(p, new Reporte.SerieItem(p, n, 0)));
-        ingresosPorPeriodo.forEach((p, monto) -> series.merge(p, new Reporte.SerieItem(p, 0, monto.doubleValue()),
-                (s, i) -> new Reporte.SerieItem(p, s.solicitudes(), i.ingresos())));
-
-        BigDecimal base = BigDecimal.valueOf(solicitudes == 0 ? 1 : solicitudes);
-        List<Reporte.PromotorItem> ranking = promotores.stream()
-                .map(r -> new Reporte.PromotorItem((Integer) r[0], (String) r[1], (Long) r[2], (Long) r[3],
-                        BigDecimal.valueOf((Long) r[3] * 100).divide(base, 1, RoundingMode.HALF_UP).doubleValue()))
-                .toList();
-        return new Reporte(actualizado, kpis, List.copyOf(series.values()), distribucion, ranking,
-                new Reporte.RankingEquipo((List<Reporte.MiembroItem>) a[5], (List<Reporte.MiembroItem>) a[6],
-                        (List<Reporte.MiembroItem>) a[7]));
+    /** Everything the report is computed from, read concurrently. */
+    Mono<Lectura> leer(ReporteFiltro f) {
+        Mono<Reporte.RankingEquipo> equipo = Mono.zip(asignados(f, "gestor_persona_id"),
+                        asignados(f, "medico_persona_id"), operadores(f))
+                .map(t -> new Reporte.RankingEquipo(t.getT1(), t.getT2(), t.getT3()));
+        return Mono.zip(estados(f), solicitudesPorPeriodo(f), pagos(f), ingresosPorPeriodo(f), promotores(f), equipo,
+                        actualizadoEn())
+                .map(t -> new Lectura(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5(), t.getT6(),
+                        t.getT7().orElse(null)));
     }
 
     /** estado_operativo → {solicitudes, of them ATENDIDO} in W_s. */
@@ -116,13 +66,13 @@ class ReportesRepository {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    private Mono<Pagos> pagos(ReporteFiltro f) {
+    private Mono<Lectura.Pagos> pagos(ReporteFiltro f) {
         return ventanaPagos(f, db.sql("SELECT COUNT(DISTINCT p.solicitud_id) AS solicitudes, "
                         + "COALESCE(SUM(p.monto), 0) AS total, "
                         + "COALESCE(SUM(CASE WHEN p.moneda = 'PEN' THEN p.monto END), 0) AS pen, "
                         + "COALESCE(SUM(CASE WHEN p.moneda = 'USD' THEN p.monto END), 0) AS usd "
                         + "FROM reporte_pago p WHERE" + W_P))
-                .map((row, meta) -> new Pagos(number(row.get("solicitudes")).longValue(), decimal(row.get("total")),
+                .map((row, meta) -> new Lectura.Pagos(number(row.get("solicitudes")).longValue(), decimal(row.get("total")),
                         decimal(row.get("pen")), decimal(row.get("usd"))))
                 .one();
     }
@@ -135,8 +85,8 @@ class ReportesRepository {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** [promotor_id, nombre, clientes, solicitudes]; ties broken by solicitudes, then id, so the top 20 is stable. */
-    private Mono<List<Object[]>> promotores(ReporteFiltro f) {
+    /** Ties broken by solicitudes, then id, so the top 20 is one list. */
+    private Mono<List<Lectura.Promotor>> promotores(ReporteFiltro f) {
         return ventanaSolicitudes(f, db.sql("SELECT t.promotor_id, t.clientes, t.solicitudes, pr.tipo_promotor, "
                         + "pr.razon_social, pr.nombre_promotor_otros, pe.nombres, pe.apellidos FROM ("
                         + "SELECT r.promotor_id, COUNT(DISTINCT r.cliente_id) AS clientes, COUNT(*) AS solicitudes "
@@ -145,11 +95,11 @@ class ReportesRepository {
                         + RANKING + ") t LEFT JOIN promotores pr ON pr.promotor_id = t.promotor_id "
                         + "LEFT JOIN personas pe ON pe.persona_id = pr.persona_id "
                         + "ORDER BY t.clientes DESC, t.solicitudes DESC, t.promotor_id"))
-                .map((row, meta) -> new Object[] {number(row.get("promotor_id")).intValue(),
+                .map((row, meta) -> new Lectura.Promotor(number(row.get("promotor_id")).intValue(),
                         nombrePromotor(row.get("tipo_promotor", String.class), row.get("nombres", String.class),
                                 row.get("apellidos", String.class), row.get("razon_social", String.class),
                                 row.get("nombre_promotor_otros", String.class)),
-                        number(row.get("clientes")).longValue(), number(row.get("solicitudes")).longValue()})
+                        number(row.get("clientes")).longValue(), number(row.get("solicitudes")).longValue()))
                 .all()
                 .collectList();
     }
@@ -229,8 +179,5 @@ class ReportesRepository {
 
     private static BigDecimal decimal(Object value) {
         return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
-    }
-
-    private record Pagos(long solicitudes, BigDecimal total, BigDecimal pen, BigDecimal usd) {
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.events.SolicitudEvent;
@@ -44,8 +45,11 @@ import tools.jackson.databind.node.ObjectNode;
  * filters. Finally the rebuild from the source tables must give the same report again. Each seed is printed,
  * so a failure can be replayed.
  */
+// Its own context (the hand-moved clock): without a relay, which would race the other context's relay for the
+// outbox rows, and closed afterwards.
 @Import(ReportesPropertyTest.Reloj.class)
-@TestPropertySource(properties = "cmep.api.session.expire-hours=100000")
+@TestPropertySource(properties = {"cmep.api.session.expire-hours=100000", "cmep.outbox.enabled=false"})
+@DirtiesContext
 class ReportesPropertyTest extends ApiIntegrationTest {
 
     static final Instant INICIO = Instant.parse("2025-11-20T08:00:00Z");
