@@ -33,8 +33,12 @@ public class DevSeed {
             new SeedUser("Suspendido", "Test", "00000005", "suspendido@cmep.local", "suspendido123", "OPERADOR",
                     "SUSPENDIDO", false));
 
-    /** Deletion order of §9.1 (resultado_medico first: it references solicitud_cmep). */
-    static final List<String> WIPE_ORDER = List.of("resultado_medico", "solicitud_archivo", "archivos",
+    /**
+     * Deletion order of §9.1 (resultado_medico first: it references solicitud_cmep), after the report
+     * aggregates, which would otherwise still count the wiped solicitudes.
+     */
+    static final List<String> WIPE_ORDER = List.of("reporte_pago", "reporte_solicitud", "reporte_estado",
+            "resultado_medico", "solicitud_archivo", "archivos",
             "pago_solicitud", "solicitud_estado_historial", "solicitud_asignacion", "solicitud_cmep",
             "cliente_apoderado", "clientes", "medico_extra", "empleado", "promotores", "servicios", "sessions",
             "password_resets", "user_permissions", "user_role", "users", "personas", "login_failure");

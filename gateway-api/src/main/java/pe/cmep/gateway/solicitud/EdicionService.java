@@ -51,10 +51,12 @@ class EdicionService {
                                 "Accion 'EDITAR_DATOS' no permitida en estado '" + estado.name() + "'"));
                     }
                     return editor.apply(s, request, userId, now)
-                            .flatMap(cambios -> historial.write(solicitudId, userId, now, cambios)
-                                    .then(locks.touch(solicitudId, userId, now))
-                                    .then(cambios.isEmpty() ? Mono.empty()
-                                            : events.edited(solicitudId, userId, now, cambios)));
+                            // an edit that changes nothing writes nothing (domain.md §5.2): no updated_at, no
+                            // event, so the report's ultima_actividad never moves without an event saying so
+                            .flatMap(cambios -> cambios.isEmpty() ? Mono.empty()
+                                    : historial.write(solicitudId, userId, now, cambios)
+                                            .then(locks.touch(solicitudId, userId, now))
+                                            .then(events.edited(solicitudId, userId, now, cambios)));
                 })
                 .then(Mono.defer(() -> queries.detail(solicitudId, user)))
                 .as(tx::transactional);

@@ -83,8 +83,11 @@ class RegistroService {
                                                     p == 0 ? null : p, userId, now)))))
                             .flatMap(id -> {
                                 String codigo = Formats.codigo(now.getYear(), id);
-                                return db.sql("UPDATE solicitud_cmep SET codigo = :codigo WHERE solicitud_id = :id")
-                                        .bind("codigo", codigo).bind("id", id).then()
+                                // updated_at named explicitly: ON UPDATE CURRENT_TIMESTAMP would put the database's
+                                // clock there instead of the registration time the event carries
+                                return db.sql("UPDATE solicitud_cmep SET codigo = :codigo, updated_at = :now "
+                                                + "WHERE solicitud_id = :id")
+                                        .bind("codigo", codigo).bind("now", now).bind("id", id).then()
                                         .then(historial.write(id, userId, now, cambios))
                                         .then(events.created(id, userId, now))
                                         .thenReturn(new Registered(id, codigo));

@@ -132,6 +132,7 @@ class EditarSolicitudTest extends SolicitudApiTest {
     @Test
     void unchanged_values_write_nothing_and_an_empty_body_changes_nothing() {
         int id = fullSolicitud("80000002", "CE80002");
+        execute("UPDATE solicitud_cmep SET updated_at = '2020-01-01 00:00:00' WHERE solicitud_id = " + id);
         long mark = outboxMark();
 
         patch("/solicitudes/" + id, session(GESTOR), """
@@ -145,6 +146,8 @@ class EditarSolicitudTest extends SolicitudApiTest {
 
         assertThat(edits(id)).isEmpty();
         assertThat(eventsSince(mark, id)).isEmpty();
+        assertThat(string("SELECT updated_at FROM solicitud_cmep WHERE solicitud_id = " + id))
+                .isEqualTo("2020-01-01T00:00");
     }
 
     @Test

@@ -50,6 +50,9 @@ class MigrationsTest {
     /** V2: outbox, consumer idempotency, shared login-failure counters. */
     private static final List<String> EVENT_TABLES = List.of("outbox_event", "processed_event", "login_failure");
 
+    /** V5: the report read model kept by the workflow-worker. */
+    private static final List<String> REPORT_TABLES = List.of("reporte_solicitud", "reporte_pago", "reporte_estado");
+
     /**
      * Every column: {@code table column type null|notnull default [ai|onupdate]}. Types use the
      * MySQL 8 spelling (no display width except tinyint(1)); default {@code -} means none.
@@ -233,6 +236,25 @@ class MigrationsTest {
             login_failure scope varchar(7) notnull -
             login_failure scope_key varchar(255) notnull -
             login_failure failed_at datetime notnull -
+            reporte_solicitud creado_en datetime notnull -
+            reporte_solicitud solicitud_id int notnull -
+            reporte_solicitud creado_por int null NULL
+            reporte_solicitud cliente_id int notnull -
+            reporte_solicitud promotor_id int null NULL
+            reporte_solicitud estado_atencion varchar(10) notnull -
+            reporte_solicitud estado_operativo varchar(15) notnull -
+            reporte_solicitud gestor_persona_id int null NULL
+            reporte_solicitud medico_persona_id int null NULL
+            reporte_solicitud actualizado_en datetime notnull -
+            reporte_pago fecha_pago date notnull -
+            reporte_pago pago_id int notnull -
+            reporte_pago solicitud_id int notnull -
+            reporte_pago moneda varchar(3) notnull -
+            reporte_pago monto decimal(12,2) notnull -
+            reporte_estado particion int notnull -
+            reporte_estado actualizado_en datetime notnull -
+            reporte_estado eventos_aplicados bigint notnull 0
+            reporte_estado reconstruido_en datetime null NULL
             """;
 
     /** Audit block A of domain.md §2. */
@@ -264,19 +286,24 @@ class MigrationsTest {
             Map.entry("resultado_medico", List.of("resultado_id")),
             Map.entry("outbox_event", List.of("outbox_id")),
             Map.entry("processed_event", List.of("consumer", "event_id")),
-            Map.entry("login_failure", List.of("id")));
+            Map.entry("login_failure", List.of("id")),
+            Map.entry("reporte_solicitud", List.of("creado_en", "solicitud_id")),
+            Map.entry("reporte_pago", List.of("fecha_pago", "pago_id")),
+            Map.entry("reporte_estado", List.of("particion")));
 
     /** Unique keys (besides primary keys): name -> table(columns in order). */
-    private static final Map<String, String> EXPECTED_UNIQUE_KEYS = Map.of(
-            "uq_persona_documento", "personas(tipo_documento,numero_documento)",
-            "uq_cliente_apoderado", "cliente_apoderado(cliente_id,apoderado_id)",
-            "uq_empleado_persona_rol", "empleado(persona_id,rol_empleado)",
-            "uq_users_persona", "users(persona_id)",
-            "uq_users_email", "users(user_email)",
-            "uq_user_role", "user_role(user_id,user_role)",
-            "uq_user_permission", "user_permissions(user_id,permission_code)",
-            "uq_solicitud_codigo", "solicitud_cmep(codigo)",
-            "uq_outbox_event_id", "outbox_event(event_id)");
+    private static final Map<String, String> EXPECTED_UNIQUE_KEYS = Map.ofEntries(
+            Map.entry("uq_persona_documento", "personas(tipo_documento,numero_documento)"),
+            Map.entry("uq_cliente_apoderado", "cliente_apoderado(cliente_id,apoderado_id)"),
+            Map.entry("uq_empleado_persona_rol", "empleado(persona_id,rol_empleado)"),
+            Map.entry("uq_users_persona", "users(persona_id)"),
+            Map.entry("uq_users_email", "users(user_email)"),
+            Map.entry("uq_user_role", "user_role(user_id,user_role)"),
+            Map.entry("uq_user_permission", "user_permissions(user_id,permission_code)"),
+            Map.entry("uq_solicitud_codigo", "solicitud_cmep(codigo)"),
+            Map.entry("uq_outbox_event_id", "outbox_event(event_id)"),
+            Map.entry("uq_reporte_solicitud_id", "reporte_solicitud(solicitud_id)"),
+            Map.entry("uq_reporte_pago_id", "reporte_pago(pago_id)"));
 
     /** The non-unique indexes the migrations declare (InnoDB adds its own per FK column). */
     private static final Map<String, String> EXPECTED_EXTRA_INDEXES = Map.of(
@@ -287,7 +314,8 @@ class MigrationsTest {
             "ix_solicitud_estado_historial_solicitud_cambiado_en", "solicitud_estado_historial(solicitud_id,cambiado_en)",
             "ix_outbox_pending", "outbox_event(published_at,outbox_id)",
             "ix_outbox_solicitud_pending", "outbox_event(solicitud_id,published_at,outbox_id)",
-            "ix_login_failure_lookup", "login_failure(scope,scope_key,failed_at)");
+            "ix_login_failure_lookup", "login_failure(scope,scope_key,failed_at)",
+            "ix_reporte_pago_solicitud", "reporte_pago(solicitud_id)");
 
     /** domain.md §2.3: every foreign key, as table.column -> referenced table.column. */
     private static final Map<String, String> EXPECTED_FOREIGN_KEYS = Map.ofEntries(
@@ -423,10 +451,11 @@ class MigrationsTest {
     void every_domain_table_exists_after_migrating_an_empty_database() throws SQLException {
         assertThat(firstMigration.success).isTrue();
         assertThat(firstMigration.migrations).extracting(m -> m.version)
-                .containsExactly("1", "2", "3", "4");
+                .containsExactly("1", "2", "3", "4", "5");
 
         Set<String> expected = new TreeSet<>(DOMAIN_TABLES);
         expected.addAll(EVENT_TABLES);
+        expected.addAll(REPORT_TABLES);
         Set<String> actual = new TreeSet<>(strings("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'

@@ -1,0 +1,57 @@
+package pe.cmep.workflow.reportes;
+
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.awspring.cloud.sqs.listener.BackPressureMode;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import pe.cmep.reporting.ReportProjector;
+import pe.cmep.reporting.ReportRebuild;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/** The projector and the rebuild of the reporting library, on this service's database, and the queue consumer. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReportesProperties.class)
+class ReportesConfiguration {
+
+    static final String LISTENER_FACTORY = "reportesListenerFactory";
+
+    /**
+     * The consumer's own container settings. A FIFO group hands out its next message only after the previous one
+     * is deleted, so acknowledgements go out at once (the default batches them for a second, which held every
+     * solicitud to about one event per second) and several polls run side by side instead of the default's
+     * single poll whenever a poll comes back short.
+     */
+    @Bean(LISTENER_FACTORY)
+    SqsMessageListenerContainerFactory<Object> reportesListenerFactory(SqsAsyncClient sqs,
+                                                                       ReportesProperties properties) {
+        return SqsMessageListenerContainerFactory.builder()
+                .sqsAsyncClient(sqs)
+                .configure(options -> options
+                        .maxConcurrentMessages(properties.maxConcurrentMessages())
+                        .maxMessagesPerPoll(10)
+                        .pollTimeout(Duration.ofSeconds(2))
+                        .acknowledgementInterval(Duration.ZERO)
+                        .acknowledgementThreshold(0)
+                        .messageVisibility(Duration.ofSeconds(properties.visibilitySeconds()))
+                        .backPressureMode(BackPressureMode.FIXED_HIGH_THROUGHPUT))
+                .build();
+    }
+
+    @Bean
+    ReportProjector reportProjector(DatabaseClient db, ReactiveTransactionManager transactions,
+                                    ReportesProperties properties) {
+        return new ReportProjector(db, TransactionalOperator.create(transactions), Clock.systemUTC(),
+                properties.consumerName());
+    }
+
+    @Bean
+    ReportRebuild reportRebuild(DatabaseClient db, ReactiveTransactionManager transactions) {
+        return new ReportRebuild(db, TransactionalOperator.create(transactions), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,24 @@
+package pe.cmep.workflow.reportes;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the report aggregates (docs/reports.md).
+ *
+ * @param consumerEnabled  whether this process consumes the solicitud events (off for the one-shot rebuild)
+ * @param command          {@code none}, or {@code rebuild}: recompute the aggregates from the source tables and exit
+ * @param consumerName     the name under which {@code processed_event} remembers the applied events
+ * @param visibilitySeconds how long a received event stays hidden; a failed one comes back after it, and after the
+ *                          queue's max receive count it goes to the dead-letter queue
+ * @param maxConcurrentMessages events in process at once: a FIFO receive returns messages of few groups, so
+ *                          several polls run side by side (this / 10) to keep many solicitudes moving
+ */
+@ConfigurationProperties("cmep.reports")
+public record ReportesProperties(
+        @DefaultValue("true") boolean consumerEnabled,
+        @DefaultValue("none") String command,
+        @DefaultValue("report-aggregates") String consumerName,
+        @DefaultValue("30") int visibilitySeconds,
+        @DefaultValue("50") int maxConcurrentMessages) {
+}
