@@ -35,10 +35,12 @@ public record MaintenanceProperties(
     }
 
     /**
+     * @param enabled    whether this process consumes the maintenance queue (off for the one-shot report rebuild,
+     *                   which would otherwise wait for a long poll to end before it can exit)
      * @param retryAfter how long a message that failed stays invisible before it is received again; after the
      *                   queue's maximum receive count it moves to the dead-letter queue (whole seconds)
      */
-    public record Listener(@DefaultValue("60s") Duration retryAfter) {
+    public record Listener(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration retryAfter) {
 
         public Listener {
             positive(retryAfter, "cmep.maintenance.listener.retry-after");

@@ -2,6 +2,7 @@ package pe.cmep.workflow.maintenance;
 
 import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ class MaintenanceQueueConfiguration {
     static final String QUEUE_ROLE = "maintenance";
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "cmep.maintenance.listener.enabled", matchIfMissing = true)
     SqsMessageListenerContainer<String> maintenanceListenerContainer(SqsAsyncClient sqs, AwsResourceProperties aws,
                                                                      MaintenanceProperties properties,
                                                                      MaintenanceMessageHandler handler) {
