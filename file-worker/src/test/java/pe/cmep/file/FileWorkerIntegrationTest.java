@@ -1,6 +1,5 @@
 package pe.cmep.file;
 
-import org.flywaydb.core.Flyway;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -9,7 +8,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import pe.cmep.localstack.StandIns;
 
 /**
- * The file-worker against the shared stand-ins, on database {@code cmep_test} with the platform's schema.
+ * The file-worker against the shared stand-ins, on database {@code cmep_test}, which the
+ * context migrates with the platform's Flyway migrations (spring-boot-starter-flyway is a test dependency).
  * Every integration test of this module extends it, so they share one application context and with it one
  * consumer of the file-events queue: a second cached context would consume the messages another test sends.
  */
@@ -20,23 +20,8 @@ public abstract class FileWorkerIntegrationTest {
 
     protected static final String DATABASE = "cmep_test";
 
-    private static boolean migrated;
-
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
-        StandIns standIns = StandIns.shared();
-        migrate(standIns);
-        standIns.springProperties(DATABASE).forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    private static synchronized void migrate(StandIns standIns) {
-        if (!migrated) {
-            Flyway.configure()
-                    .dataSource(standIns.jdbcUrl(DATABASE), "root", "")
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            migrated = true;
-        }
+        StandIns.shared().springProperties(DATABASE).forEach((key, value) -> registry.add(key, () -> value));
     }
 }

@@ -25,6 +25,7 @@ import pe.cmep.events.ArchivoEvent;
 import pe.cmep.events.ArchivoEventCodec;
 import pe.cmep.events.ArchivoUploaded;
 import pe.cmep.events.AwsResources.QueueSpec;
+import pe.cmep.file.BucketProbe;
 import pe.cmep.file.FileWorkerIntegrationTest;
 import pe.cmep.localstack.StandIns;
 import pe.cmep.platform.aws.AwsResourceProperties;
@@ -33,7 +34,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -117,18 +117,6 @@ class FileEventsTest extends FileWorkerIntegrationTest {
         return (String) row(archivoId).get("estado_verificacion");
     }
 
-    private boolean objectExists(String key) {
-        try {
-            s3.headObject(b -> b.bucket(aws.bucket()).key(key));
-            return true;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
     private long processed(ArchivoEvent event) {
         return db.sql("SELECT COUNT(*) FROM processed_event WHERE consumer = 'file-worker' AND event_id = :id")
                 .bind("id", event.eventId().toString())
@@ -159,7 +147,7 @@ class FileEventsTest extends FileWorkerIntegrationTest {
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF));
         assertThat(row(file.archivoId()).get("sha256")).isEqualTo(sha256);
         assertThat(row(file.archivoId()).get("motivo_rechazo")).isNull();
-        assertThat(objectExists(file.key())).isTrue();
+        assertThat(new BucketProbe(s3, aws.bucket()).exists(file.key())).isTrue();
         assertThat(processed(file.event())).isEqualTo(1);
     }
 
@@ -174,7 +162,7 @@ class FileEventsTest extends FileWorkerIntegrationTest {
         assertThat(row(file.archivoId()).get("motivo_rechazo"))
                 .isEqualTo("El contenido no corresponde al tipo declarado (application/pdf)");
         assertThat(row(file.archivoId()).get("sha256")).isNull();
-        await().atMost(WAIT).until(() -> !objectExists(file.key()));
+        await().atMost(WAIT).until(() -> !new BucketProbe(s3, aws.bucket()).exists(file.key()));
     }
 
     @Test
@@ -200,7 +188,7 @@ class FileEventsTest extends FileWorkerIntegrationTest {
                 new ArchivoDeleted(file.key()));
 
         send(deleted);
-        await().atMost(WAIT).until(() -> !objectExists(file.key()));
+        await().atMost(WAIT).until(() -> !new BucketProbe(s3, aws.bucket()).exists(file.key()));
         send(codec.toJson(deleted), Integer.toString(deleted.solicitudId()), UUID.randomUUID().toString());
 
         await().atMost(WAIT).until(() -> events("archivo.deleted", "duplicate") >= 1);

@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import pe.cmep.file.BucketProbe;
 import pe.cmep.file.FileWorkerIntegrationTest;
 import pe.cmep.platform.aws.AwsResourceProperties;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 class OrphanSweeperTest extends FileWorkerIntegrationTest {
 
@@ -34,18 +34,6 @@ class OrphanSweeperTest extends FileWorkerIntegrationTest {
         return key;
     }
 
-    private boolean exists(String key) {
-        try {
-            s3.headObject(b -> b.bucket(aws.bucket()).key(key));
-            return true;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
     @Test
     void old_objects_without_a_row_are_removed_and_those_with_a_row_or_too_young_are_kept() throws Exception {
         String orphan = put();
@@ -62,8 +50,8 @@ class OrphanSweeperTest extends FileWorkerIntegrationTest {
         int removed = sweeper.sweep().block();
 
         assertThat(removed).isGreaterThanOrEqualTo(1);
-        assertThat(exists(orphan)).isFalse();
-        assertThat(exists(owned)).isTrue();
-        assertThat(exists(young)).isTrue();
+        assertThat(new BucketProbe(s3, aws.bucket()).exists(orphan)).isFalse();
+        assertThat(new BucketProbe(s3, aws.bucket()).exists(owned)).isTrue();
+        assertThat(new BucketProbe(s3, aws.bucket()).exists(young)).isTrue();
     }
 }
