@@ -34,6 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class SolicitudController {
 
+    private static final Map<String, Assignment> ASSIGNMENTS = Map.of(
+            "asignar-gestor", new Assignment(Accion.ASIGNAR_GESTOR, "persona_id_gestor"),
+            "cambiar-gestor", new Assignment(Accion.CAMBIAR_GESTOR, "persona_id_gestor"),
+            "asignar-medico", new Assignment(Accion.ASIGNAR_MEDICO, "persona_id_medico"),
+            "cambiar-medico", new Assignment(Accion.CAMBIAR_MEDICO, "persona_id_medico"));
     private static final List<String> TRUE = List.of("true", "1", "yes", "on");
     private static final List<String> FALSE = List.of("false", "0", "no", "off");
 
@@ -98,32 +103,17 @@ class SolicitudController {
                 .then(Mono.fromSupplier(Responses::ok));
     }
 
-    @PostMapping("/solicitudes/{solicitud_id}/asignar-gestor")
-    Mono<ResponseEntity<Object>> asignarGestor(@PathVariable("solicitud_id") String id,
-                                               @RequestBody(required = false) Mono<byte[]> body,
-                                               ServerWebExchange exchange) {
-        return assignment(id, body, exchange, Accion.ASIGNAR_GESTOR, "persona_id_gestor");
-    }
-
-    @PostMapping("/solicitudes/{solicitud_id}/cambiar-gestor")
-    Mono<ResponseEntity<Object>> cambiarGestor(@PathVariable("solicitud_id") String id,
-                                               @RequestBody(required = false) Mono<byte[]> body,
-                                               ServerWebExchange exchange) {
-        return assignment(id, body, exchange, Accion.CAMBIAR_GESTOR, "persona_id_gestor");
-    }
-
-    @PostMapping("/solicitudes/{solicitud_id}/asignar-medico")
-    Mono<ResponseEntity<Object>> asignarMedico(@PathVariable("solicitud_id") String id,
-                                               @RequestBody(required = false) Mono<byte[]> body,
-                                               ServerWebExchange exchange) {
-        return assignment(id, body, exchange, Accion.ASIGNAR_MEDICO, "persona_id_medico");
-    }
-
-    @PostMapping("/solicitudes/{solicitud_id}/cambiar-medico")
-    Mono<ResponseEntity<Object>> cambiarMedico(@PathVariable("solicitud_id") String id,
-                                               @RequestBody(required = false) Mono<byte[]> body,
-                                               ServerWebExchange exchange) {
-        return assignment(id, body, exchange, Accion.CAMBIAR_MEDICO, "persona_id_medico");
+    /** The four assignment actions differ only in the action and the body field naming the persona. */
+    @PostMapping("/solicitudes/{solicitud_id}/{accion:asignar-gestor|cambiar-gestor|asignar-medico|cambiar-medico}")
+    Mono<ResponseEntity<Object>> assign(@PathVariable("solicitud_id") String id, @PathVariable("accion") String accion,
+                                        @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
+        Assignment assignment = ASSIGNMENTS.get(accion);
+        return action(id, body, exchange, (solicitudId, node, user) -> {
+            FieldReader r = new FieldReader(node);
+            Integer personaId = r.requiredId(assignment.field());
+            r.validate();
+            return acciones.assign(solicitudId, assignment.accion(), personaId, user);
+        });
     }
 
     @PostMapping("/solicitudes/{solicitud_id}/registrar-pago")
@@ -157,16 +147,6 @@ class SolicitudController {
                                           @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
         return action(id, body, exchange, (solicitudId, node, user) ->
                 acciones.override(solicitudId, AccionesService.OverrideRequest.read(node, mapper), user));
-    }
-
-    private Mono<ResponseEntity<Object>> assignment(String id, Mono<byte[]> body, ServerWebExchange exchange,
-                                                    Accion accion, String field) {
-        return action(id, body, exchange, (solicitudId, node, user) -> {
-            FieldReader r = new FieldReader(node);
-            Integer personaId = r.requiredId(field);
-            r.validate();
-            return acciones.assign(solicitudId, accion, personaId, user);
-        });
     }
 
     private Mono<ResponseEntity<Object>> action(String id, Mono<byte[]> body, ServerWebExchange exchange,
@@ -250,5 +230,8 @@ class SolicitudController {
     }
 
     record Meta(int page, int pageSize, long total) {
+    }
+
+    private record Assignment(Accion accion, String field) {
     }
 }

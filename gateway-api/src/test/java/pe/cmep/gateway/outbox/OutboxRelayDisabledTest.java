@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.events.SolicitudEvent;
-import pe.cmep.gateway.support.SolicitudEventsQueue;
+import pe.cmep.gateway.support.EventsQueue;
 import pe.cmep.gateway.support.StandInProperties;
 import pe.cmep.localstack.StandIns;
 
@@ -52,7 +52,7 @@ class OutboxRelayDisabledTest {
         outbox.append(event).as(transaction::transactional).block(Duration.ofSeconds(10));
 
         assertThat(relay.isRunning()).isFalse();
-        try (SolicitudEventsQueue queue = new SolicitudEventsQueue(StandIns.shared())) {
+        try (EventsQueue queue = new EventsQueue(StandIns.shared())) {
             // a few poll intervals (200 ms) of an enabled relay
             assertThat(queue.listen(List.of(event.eventId().toString()), Duration.ofSeconds(1))).isEmpty();
         }

@@ -16,10 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -34,7 +32,7 @@ import pe.cmep.events.ArchivoEventCodec;
 import pe.cmep.events.ArchivoUploaded;
 import pe.cmep.events.SolicitudEvent;
 import pe.cmep.events.SolicitudEventCodec;
-import pe.cmep.gateway.support.SolicitudEventsQueue;
+import pe.cmep.gateway.support.EventsQueue;
 import pe.cmep.gateway.support.StandInProperties;
 import pe.cmep.localstack.StandIns;
 import pe.cmep.platform.aws.AwsResourceProperties;
@@ -54,7 +52,8 @@ class OutboxRelayTest {
     private static final String DATABASE = "cmep_outbox_relay";
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    private static SolicitudEventsQueue queue;
+    @RegisterExtension
+    static final EventsQueue queue = new EventsQueue(StandIns.shared());
 
     @Autowired
     Outbox outbox;
@@ -77,32 +76,17 @@ class OutboxRelayTest {
         StandInProperties.register(registry, StandIns.shared(), DATABASE);
     }
 
-    @BeforeAll
-    static void openQueue() {
-        queue = new SolicitudEventsQueue(StandIns.shared());
-    }
-
-    @AfterAll
-    static void closeQueue() {
-        queue.close();
-    }
-
-    @BeforeEach
-    void emptyQueue() {
-        queue.drain();
-    }
-
     @Test
     void a_file_event_goes_to_the_file_events_queue_and_not_to_the_solicitud_events_queue() {
         ArchivoEvent event = ArchivoEvent.of(41, TestEvents.newSolicitudId(), 1, Instant.now(),
                 new ArchivoUploaded("uploads/" + "e".repeat(32) + ".pdf", "application/pdf", 10));
 
-        try (SolicitudEventsQueue files = new SolicitudEventsQueue(StandIns.shared(), "file-events")) {
+        try (EventsQueue files = new EventsQueue(StandIns.shared(), "file-events")) {
             outbox.append(event).as(transaction::transactional).block(Duration.ofSeconds(10));
 
             List<Message> received = files.receive(List.of(event.eventId().toString()), DEADLINE);
             assertThat(received).hasSize(1);
-            assertThat(SolicitudEventsQueue.groupId(received.get(0))).isEqualTo(Integer.toString(event.solicitudId()));
+            assertThat(EventsQueue.groupId(received.get(0))).isEqualTo(Integer.toString(event.solicitudId()));
             assertThat(received.get(0).messageAttributes().get("event_type").stringValue()).isEqualTo("archivo.uploaded");
             assertThat(new ArchivoEventCodec().fromJson(received.get(0).body())).isEqualTo(event);
         }
@@ -119,8 +103,8 @@ class OutboxRelayTest {
         List<Message> received = queue.receive(List.of(event.eventId().toString()), DEADLINE);
         assertThat(received).hasSize(1);
         Message message = received.get(0);
-        assertThat(SolicitudEventsQueue.groupId(message)).isEqualTo(Integer.toString(event.solicitudId()));
-        assertThat(SolicitudEventsQueue.dedupId(message)).isEqualTo(event.eventId().toString());
+        assertThat(EventsQueue.groupId(message)).isEqualTo(Integer.toString(event.solicitudId()));
+        assertThat(EventsQueue.dedupId(message)).isEqualTo(event.eventId().toString());
         assertThat(message.messageAttributes().get("event_type").dataType()).isEqualTo("String");
         assertThat(message.messageAttributes().get("event_type").stringValue()).isEqualTo("solicitud.edited");
         assertThat(message.messageAttributes().get("event_version").dataType()).isEqualTo("Number");
@@ -235,12 +219,12 @@ class OutboxRelayTest {
     }
 
     private static void assertArrivedOnceInOrder(Map<Integer, List<SolicitudEvent>> sent, List<Message> received) {
-        List<String> receivedIds = received.stream().map(SolicitudEventsQueue::dedupId).toList();
+        List<String> receivedIds = received.stream().map(EventsQueue::dedupId).toList();
         assertThat(receivedIds).as("every event exactly once")
                 .containsExactlyInAnyOrderElementsOf(ids(flatten(sent)));
         Map<String, List<String>> byGroup = received.stream().collect(Collectors.groupingBy(
-                SolicitudEventsQueue::groupId, LinkedHashMap::new,
-                Collectors.mapping(SolicitudEventsQueue::dedupId, Collectors.toList())));
+                EventsQueue::groupId, LinkedHashMap::new,
+                Collectors.mapping(EventsQueue::dedupId, Collectors.toList())));
         sent.forEach((solicitudId, events) -> assertThat(byGroup.get(Integer.toString(solicitudId)))
                 .as("events of solicitud %d in the order they were written", solicitudId)
                 .containsExactlyElementsOf(ids(events)));

@@ -15,11 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import pe.cmep.gateway.support.SolicitudEventsQueue;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import pe.cmep.gateway.support.EventsQueue;
 import pe.cmep.localstack.StandIns;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -32,22 +30,8 @@ class EventsDeliveryTest extends WorkflowTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    private static SolicitudEventsQueue queue;
-
-    @BeforeAll
-    static void openQueue() {
-        queue = new SolicitudEventsQueue(StandIns.shared());
-    }
-
-    @AfterAll
-    static void closeQueue() {
-        queue.close();
-    }
-
-    @BeforeEach
-    void drainQueue() {
-        queue.drain();
-    }
+    @RegisterExtension
+    static final EventsQueue queue = new EventsQueue(StandIns.shared());
 
     @Test
     void interleaved_actions_on_several_solicitudes_arrive_in_order_per_solicitud() {
@@ -116,11 +100,11 @@ class EventsDeliveryTest extends WorkflowTest {
     }
 
     private static void assertArrivedOnceInOrder(Map<Integer, List<String>> written, List<Message> received) {
-        assertThat(received).extracting(SolicitudEventsQueue::dedupId).as("every event exactly once")
+        assertThat(received).extracting(EventsQueue::dedupId).as("every event exactly once")
                 .containsExactlyInAnyOrderElementsOf(flatten(written));
         Map<String, List<String>> byGroup = received.stream().collect(Collectors.groupingBy(
-                SolicitudEventsQueue::groupId, LinkedHashMap::new,
-                Collectors.mapping(SolicitudEventsQueue::dedupId, Collectors.toList())));
+                EventsQueue::groupId, LinkedHashMap::new,
+                Collectors.mapping(EventsQueue::dedupId, Collectors.toList())));
         written.forEach((id, events) -> assertThat(byGroup.get(Integer.toString(id)))
                 .as("events of solicitud %d in the order they were written", id)
                 .containsExactlyElementsOf(events));

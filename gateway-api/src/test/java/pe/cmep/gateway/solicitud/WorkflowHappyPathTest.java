@@ -12,11 +12,9 @@ import static pe.cmep.gateway.solicitud.WorkflowClient.strings;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import pe.cmep.gateway.support.SolicitudEventsQueue;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import pe.cmep.gateway.support.EventsQueue;
 import pe.cmep.localstack.StandIns;
 import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.JsonNode;
@@ -30,22 +28,8 @@ class WorkflowHappyPathTest extends WorkflowTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    private static SolicitudEventsQueue queue;
-
-    @BeforeAll
-    static void openQueue() {
-        queue = new SolicitudEventsQueue(StandIns.shared());
-    }
-
-    @AfterAll
-    static void closeQueue() {
-        queue.close();
-    }
-
-    @BeforeEach
-    void drainQueue() {
-        queue.drain();
-    }
+    @RegisterExtension
+    static final EventsQueue queue = new EventsQueue(StandIns.shared());
 
     @Test
     void registrado_to_cerrado_through_the_roles_of_the_matrix() {
@@ -122,8 +106,8 @@ class WorkflowHappyPathTest extends WorkflowTest {
                 + " AND outbox_id > " + outboxBefore + " ORDER BY outbox_id", r -> r.get("event_id", String.class));
         assertThat(eventIds).hasSize(5);
         List<Message> received = queue.receive(eventIds, DEADLINE);
-        assertThat(received).extracting(SolicitudEventsQueue::dedupId).containsExactlyElementsOf(eventIds);
-        assertThat(received).extracting(SolicitudEventsQueue::groupId).containsOnly(Integer.toString(id));
+        assertThat(received).extracting(EventsQueue::dedupId).containsExactlyElementsOf(eventIds);
+        assertThat(received).extracting(EventsQueue::groupId).containsOnly(Integer.toString(id));
         List<JsonNode> events = received.stream().map(m -> w.parse(m.body())).toList();
         assertThat(events).extracting(e -> e.get("type").asString()).containsExactly("solicitud.created",
                 "solicitud.gestor_assigned", "solicitud.payment_registered", "solicitud.medico_assigned",

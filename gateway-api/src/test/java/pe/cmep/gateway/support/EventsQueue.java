@@ -7,6 +7,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import pe.cmep.localstack.StandIns;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -17,20 +20,22 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Reads the solicitud-events FIFO queue of the shared stand-ins as a consumer would. Every message read is
+ * Reads an events FIFO queue of the outbox (solicitud-events by default) on the shared stand-ins as a consumer
+ * would. Registered as a JUnit extension ({@code @RegisterExtension static final EventsQueue queue = …}) it
+ * empties the queue before each test and closes its client after the class. Every message read is
  * deleted at once: a FIFO group stays blocked while one of its messages is in flight.
  */
-public final class SolicitudEventsQueue implements AutoCloseable {
+public final class EventsQueue implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     private final SqsClient sqs;
     private final String url;
 
-    public SolicitudEventsQueue(StandIns standIns) {
+    public EventsQueue(StandIns standIns) {
         this(standIns, "solicitud-events");
     }
 
     /** The same reading of another events queue of the outbox, e.g. {@code file-events}. */
-    public SolicitudEventsQueue(StandIns standIns, String queueRole) {
+    public EventsQueue(StandIns standIns, String queueRole) {
         this.sqs = SqsClient.builder()
                 .endpointOverride(URI.create(standIns.sqsEndpoint()))
                 .region(Region.US_EAST_1)
@@ -58,7 +63,7 @@ public final class SolicitudEventsQueue implements AutoCloseable {
         List<Message> received = new ArrayList<>();
         long end = System.nanoTime() + deadline.toNanos();
         while (System.nanoTime() < end
-                && !received.stream().map(SolicitudEventsQueue::dedupId).toList().containsAll(wanted)) {
+                && !received.stream().map(EventsQueue::dedupId).toList().containsAll(wanted)) {
             receive(1).stream().filter(mine).forEach(received::add);
         }
         return received;
@@ -97,6 +102,16 @@ public final class SolicitudEventsQueue implements AutoCloseable {
                     .toList()));
         }
         return messages;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        drain();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
