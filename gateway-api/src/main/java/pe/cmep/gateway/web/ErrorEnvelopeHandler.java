@@ -1,10 +1,12 @@
 package pe.cmep.gateway.web;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -37,6 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class ErrorEnvelopeHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorEnvelopeHandler.class);
+
+    // Reactor Netty's exception for its request timeout is package-private, so it is known by name
+    private static final String REQUEST_TIMEOUT = "reactor.netty.http.server.RequestTimeoutException";
 
     static final String CONCURRENT_CHANGE =
             "La solicitud esta siendo modificada por otra operacion; intente de nuevo";
@@ -89,6 +94,9 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
         if (isDatabaseUnavailable(ex)) {
             return new Mapped(ErrorCode.SERVICE_UNAVAILABLE, "Servicio no disponible: base de datos inaccesible", null);
         }
+        if (isClientTooSlow(ex)) {
+            return new Mapped(ErrorCode.BAD_REQUEST, "La solicitud no llego completa a tiempo", null);
+        }
         if (hasCause(ex, DataBufferLimitException.class)) {
             return new Mapped(ErrorCode.PAYLOAD_TOO_LARGE, "Solicitud demasiado grande", null);
         }
@@ -121,6 +129,12 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
         return new Mapped(ErrorCode.INTERNAL_ERROR, "Error interno del servidor", null);
     }
 
+    /** The server's read or request timeout ended the request (decision 18): the client was too slow. */
+    private static boolean isClientTooSlow(Throwable ex) {
+        return hasCause(ex, ReadTimeoutException.class)
+                || anyCause(ex, t -> REQUEST_TIMEOUT.equals(t.getClass().getName()));
+    }
+
     private static boolean isDatabaseUnavailable(Throwable ex) {
         return hasCause(ex, R2dbcNonTransientResourceException.class)
                 || hasCause(ex, R2dbcTransientResourceException.class)
@@ -131,8 +145,12 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+        return anyCause(ex, type::isInstance);
+    }
+
+    private static boolean anyCause(Throwable ex, Predicate<Throwable> test) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
+            if (test.test(t)) {
                 return true;
             }
         }

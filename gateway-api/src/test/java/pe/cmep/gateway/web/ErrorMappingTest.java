@@ -2,6 +2,7 @@ package pe.cmep.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -35,6 +36,8 @@ class ErrorMappingTest {
                         ErrorCode.SERVICE_UNAVAILABLE, "Servicio no disponible: base de datos inaccesible"),
                 Arguments.of(new R2dbcNonTransientResourceException("cannot connect"), ErrorCode.SERVICE_UNAVAILABLE,
                         "Servicio no disponible: base de datos inaccesible"),
+                Arguments.of(ReadTimeoutException.INSTANCE, ErrorCode.BAD_REQUEST,
+                        "La solicitud no llego completa a tiempo"),
                 Arguments.of(new IllegalStateException("secret internals"), ErrorCode.INTERNAL_ERROR,
                         "Error interno del servidor"),
                 Arguments.of(new NullPointerException(), ErrorCode.INTERNAL_ERROR, "Error interno del servidor"));
