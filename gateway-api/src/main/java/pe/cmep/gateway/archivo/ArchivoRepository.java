@@ -1,5 +1,6 @@
 package pe.cmep.gateway.archivo;
 
+import io.r2dbc.spi.Row;
 import java.time.LocalDateTime;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -58,11 +59,10 @@ class ArchivoRepository {
     }
 
     Mono<Guardado> find(int archivoId) {
-        return db.sql("SELECT archivo_id, nombre_original, mime_type, storage_path FROM archivos WHERE archivo_id = :id")
+        return db.sql("SELECT archivo_id, nombre_original, mime_type, storage_path, estado_verificacion FROM archivos "
+                        + "WHERE archivo_id = :id")
                 .bind("id", archivoId)
-                .map((row, meta) -> new Guardado(((Number) row.get("archivo_id")).intValue(),
-                        row.get("nombre_original", String.class), row.get("mime_type", String.class),
-                        row.get("storage_path", String.class), null))
+                .map((row, meta) -> guardado(row, null))
                 .one();
     }
 
@@ -71,17 +71,21 @@ class ArchivoRepository {
      * exactly one).
      */
     Mono<Guardado> lockForDelete(int archivoId) {
-        return db.sql("SELECT a.archivo_id, a.nombre_original, a.mime_type, a.storage_path, "
+        return db.sql("SELECT a.archivo_id, a.nombre_original, a.mime_type, a.storage_path, a.estado_verificacion, "
                         + "(SELECT MIN(sa.solicitud_id) FROM solicitud_archivo sa WHERE sa.archivo_id = a.archivo_id) "
                         + "AS solicitud_id FROM archivos a WHERE a.archivo_id = :id FOR UPDATE")
                 .bind("id", archivoId)
                 .map((row, meta) -> {
                     Number solicitud = row.get("solicitud_id", Number.class);
-                    return new Guardado(((Number) row.get("archivo_id")).intValue(),
-                            row.get("nombre_original", String.class), row.get("mime_type", String.class),
-                            row.get("storage_path", String.class), solicitud == null ? null : solicitud.intValue());
+                    return guardado(row, solicitud == null ? null : solicitud.intValue());
                 })
                 .one();
+    }
+
+    private static Guardado guardado(Row row, Integer solicitudId) {
+        return new Guardado(((Number) row.get("archivo_id")).intValue(), row.get("nombre_original", String.class),
+                row.get("mime_type", String.class), row.get("storage_path", String.class),
+                EstadoVerificacion.valueOf(row.get("estado_verificacion", String.class)), solicitudId);
     }
 
     Mono<Void> delete(int archivoId) {
@@ -94,6 +98,7 @@ class ArchivoRepository {
     }
 
     /** A stored file; {@code solicitudId} only where the query names it. */
-    record Guardado(int archivoId, String nombreOriginal, String mimeType, String storageKey, Integer solicitudId) {
+    record Guardado(int archivoId, String nombreOriginal, String mimeType, String storageKey,
+                    EstadoVerificacion estado, Integer solicitudId) {
     }
 }

@@ -31,6 +31,7 @@ class ArchivoService {
 
     static final String NOT_FOUND = "Archivo no encontrado";
     static final String SOLICITUD_NOT_FOUND = "Solicitud no encontrada";
+    static final String RECHAZADO = "Archivo rechazado por verificacion";
     static final List<String> TIPOS = List.of("DOCUMENTO", "EVIDENCIA_PAGO", "OTROS");
     static final String TIPO_INVALIDO = "tipo_archivo debe ser uno de: DOCUMENTO, EVIDENCIA_PAGO, OTROS";
     static final String PAGO_AJENO = "pago_id no pertenece a esta solicitud";
@@ -110,8 +111,13 @@ class ArchivoService {
                 });
     }
 
-    Mono<Guardado> buscar(int archivoId) {
-        return archivos.find(archivoId).switchIfEmpty(Mono.error(() -> ApiException.notFound(NOT_FOUND)));
+    /** A file that may be downloaded: 404 without its row, 409 once the file-worker rejected it (§10 #32). */
+    Mono<Guardado> descargable(int archivoId) {
+        return archivos.find(archivoId)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(NOT_FOUND)))
+                .flatMap(archivo -> archivo.estado() == EstadoVerificacion.RECHAZADO
+                        ? Mono.error(ApiException.conflict(RECHAZADO))
+                        : Mono.just(archivo));
     }
 
     Mono<ArchivoStorage.Objeto> abrir(Guardado archivo) {

@@ -57,7 +57,7 @@ class ArchivosController {
     Mono<ResponseEntity<Flux<DataBuffer>>> descargar(@PathVariable("archivo_id") String archivoId,
                                                      ServerWebExchange exchange) {
         return authenticator.authenticate(exchange)
-                .then(Mono.defer(() -> service.buscar(PathIds.positive(archivoId, "archivo_id"))))
+                .then(Mono.defer(() -> service.descargable(PathIds.positive(archivoId, "archivo_id"))))
                 .flatMap(archivo -> service.abrir(archivo).map(objeto -> {
                     HttpHeaders headers = new HttpHeaders();
                     headers.setContentType(archivo.mimeType() == null ? MediaType.APPLICATION_OCTET_STREAM

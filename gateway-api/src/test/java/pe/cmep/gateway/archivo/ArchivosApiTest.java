@@ -373,6 +373,26 @@ class ArchivosApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void a_file_rejected_by_the_file_worker_is_409_whether_or_not_its_object_is_still_there() {
+        String operador = session("operador");
+        int solicitudId = solicitud(operador);
+        int removed = uploaded(operador, solicitudId, "<html>".getBytes(), "a.pdf", "application/pdf");
+        int kept = uploaded(operador, solicitudId, "<html>".getBytes(), "b.pdf", "application/pdf");
+        // what the file-worker leaves: the verdict and its reason, and (normally) no object
+        execute("UPDATE archivos SET estado_verificacion = 'RECHAZADO', motivo_rechazo = 'no es un PDF' "
+                + "WHERE archivo_id IN (" + removed + ", " + kept + ")");
+        s3.deleteObject(b -> b.bucket(aws.bucket()).key(key(removed)));
+
+        for (int archivoId : new int[] {removed, kept}) {
+            JsonNode error = error(client.get().uri("/archivos/{id}", archivoId).cookie(SessionCookies.NAME, operador)
+                    .exchange(), 409);
+
+            assertThat(error.get("code").asString()).isEqualTo("CONFLICT");
+            assertThat(error.get("message").asString()).isEqualTo("Archivo rechazado por verificacion");
+        }
+    }
+
+    @Test
     void delete_removes_the_rows_at_once_and_leaves_the_object_to_the_file_worker() {
         String operador = session("operador");
         int solicitudId = solicitud(operador);
