@@ -19,6 +19,7 @@ import pe.cmep.gateway.archivo.ArchivoRepository.NuevoArchivo;
 import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.outbox.Outbox;
 import pe.cmep.gateway.web.ApiException;
+import pe.cmep.gateway.db.DeadlockRetry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -91,6 +92,7 @@ class ArchivoService {
                                         new ArchivoUploaded(key, aceptado.mimeType(), parte.tamanoBytes())))
                                 .thenReturn(archivoId))
                         .as(tx::transactional)
+                        .retryWhen(DeadlockRetry.of("archivo_upload solicitud_id=" + solicitudId))
                         // the solicitud or the payment was deleted between the checks and the insert
                         .onErrorMap(DataIntegrityViolationException.class,
                                 e -> ApiException.notFound(SOLICITUD_NOT_FOUND))
@@ -135,6 +137,7 @@ class ArchivoService {
                                 now.toInstant(ZoneOffset.UTC), new ArchivoDeleted(a.storageKey()))))
                         .thenReturn(a))
                 .as(tx::transactional)
+                .retryWhen(DeadlockRetry.of("archivo_delete archivo_id=" + archivoId))
                 .flatMap(a -> {
                     log.info("archivo_deleted archivo_id={} solicitud_id={} key={} user_id={}", archivoId,
                             a.solicitudId(), a.storageKey(), user.userId());

@@ -14,6 +14,7 @@ import pe.cmep.gateway.policy.Accion;
 import pe.cmep.gateway.policy.PolicyMatrix;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldReader;
+import pe.cmep.gateway.db.DeadlockRetry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -161,7 +162,8 @@ class AccionesService {
                     return step.run(s, now).then(locks.touch(solicitudId, user.userId(), now));
                 })
                 .then(Mono.defer(() -> queries.detail(solicitudId, user)))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .retryWhen(DeadlockRetry.of(accion.name() + " solicitud_id=" + solicitudId));
     }
 
     /** @param beforeEvent runs after the writes, right before the action's event (an override's own event) */

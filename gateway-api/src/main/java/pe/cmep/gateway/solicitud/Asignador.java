@@ -1,6 +1,7 @@
 package pe.cmep.gateway.solicitud;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import pe.cmep.gateway.web.ApiException;
@@ -57,31 +58,49 @@ class Asignador {
     private record Empleado(String estado, String userEstado, String nombre) {
     }
 
-    /** Closes the vigente rows of {@code rol}, inserts the new one; returns the previous assignee's name or null. */
+    /**
+     * Closes the vigente rows of {@code rol}, inserts the new one; returns the previous assignee's name or null.
+     * The vigente rows are found by a plain read and closed by primary key: an UPDATE over the range
+     * {@code (solicitud_id, rol, es_vigente)} would lock that range of the index even when it is empty, up to
+     * the next row of another solicitud, and two assignments of different solicitudes would then deadlock on
+     * their inserts (decision 11). The solicitud's row lock already keeps every other writer of this solicitud out.
+     */
     Mono<Previous> assign(int solicitudId, int personaId, String rol, int userId, LocalDateTime now) {
-        Mono<Previous> previous = db.sql("SELECT sa.persona_id, p.nombres, p.apellidos FROM solicitud_asignacion sa "
+        return db.sql("SELECT sa.asignacion_id, sa.persona_id, p.nombres, p.apellidos FROM solicitud_asignacion sa "
                         + "LEFT JOIN personas p ON p.persona_id = sa.persona_id WHERE sa.solicitud_id = :id "
-                        + "AND sa.rol = :rol AND sa.es_vigente = 1 ORDER BY sa.asignacion_id DESC LIMIT 1")
+                        + "AND sa.rol = :rol AND sa.es_vigente = 1 ORDER BY sa.asignacion_id DESC")
                 .bind("id", solicitudId)
                 .bind("rol", rol)
                 .map((row, meta) -> {
                     Integer id = Rows.integer(row, "persona_id");
                     String name = Formats.fullName(Rows.str(row, "nombres"), Rows.str(row, "apellidos"));
-                    return new Previous(id, name == null ? String.valueOf(id) : name);
+                    return new Vigente(Rows.integer(row, "asignacion_id"),
+                            new Previous(id, name == null ? String.valueOf(id) : name));
                 })
-                .one()
-                .defaultIfEmpty(Previous.NONE);
-        return previous.flatMap(prev -> db.sql("UPDATE solicitud_asignacion SET es_vigente = 0, updated_by = :userId, "
-                                + "updated_at = :now WHERE solicitud_id = :id AND rol = :rol AND es_vigente = 1")
-                        .bind("userId", userId).bind("now", now).bind("id", solicitudId).bind("rol", rol)
-                        .then()
+                .all()
+                .collectList()
+                .flatMap(vigentes -> close(vigentes, userId, now)
                         .then(db.sql("INSERT INTO solicitud_asignacion (solicitud_id, persona_id, rol, es_vigente, "
                                         + "asignado_por, fecha_asignacion, created_by, created_at, updated_at) VALUES "
                                         + "(:id, :persona, :rol, 1, :userId, :now, :userId, :now, :now)")
                                 .bind("id", solicitudId).bind("persona", personaId).bind("rol", rol)
                                 .bind("userId", userId).bind("now", now)
                                 .then())
-                        .thenReturn(prev));
+                        .thenReturn(vigentes.isEmpty() ? Previous.NONE : vigentes.get(0).previous()));
+    }
+
+    private Mono<Void> close(List<Vigente> vigentes, int userId, LocalDateTime now) {
+        if (vigentes.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("UPDATE solicitud_asignacion SET es_vigente = 0, updated_by = :userId, updated_at = :now "
+                        + "WHERE asignacion_id IN (:ids)")
+                .bind("userId", userId).bind("now", now)
+                .bind("ids", vigentes.stream().map(Vigente::asignacionId).toList())
+                .then();
+    }
+
+    private record Vigente(int asignacionId, Previous previous) {
     }
 
     record Previous(Integer personaId, String nombre) {

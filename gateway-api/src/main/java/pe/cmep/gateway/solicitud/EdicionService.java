@@ -9,6 +9,7 @@ import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.policy.Accion;
 import pe.cmep.gateway.policy.PolicyMatrix;
 import pe.cmep.gateway.web.ApiException;
+import pe.cmep.gateway.db.DeadlockRetry;
 import reactor.core.publisher.Mono;
 
 /** PATCH /solicitudes/{id} (api.md §7.4, domain.md §5.2). */
@@ -59,6 +60,7 @@ class EdicionService {
                                             .then(events.edited(solicitudId, userId, now, cambios)));
                 })
                 .then(Mono.defer(() -> queries.detail(solicitudId, user)))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .retryWhen(DeadlockRetry.of("EDITAR_DATOS solicitud_id=" + solicitudId));
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.gateway.auth.CurrentUser;
+import pe.cmep.gateway.db.DeadlockRetry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -63,8 +64,9 @@ class EliminacionService {
                                 .thenMany(Flux.fromIterable(files).concatMap(f -> events.archivoDeleted(
                                         f.archivoId(), solicitudId, user.userId(), now, f.storageKey())))
                                 .then()))
-                .doOnSuccess(v -> log.info("solicitud_deleted solicitud_id={} user_id={}", solicitudId, user.userId()))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .retryWhen(DeadlockRetry.of("eliminacion solicitud_id=" + solicitudId))
+                .doOnSuccess(v -> log.info("solicitud_deleted solicitud_id={} user_id={}", solicitudId, user.userId()));
     }
 
     /**

@@ -18,6 +18,7 @@ import pe.cmep.gateway.config.DatabaseErrors;
 import pe.cmep.gateway.db.Binds;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldError;
+import pe.cmep.gateway.db.DeadlockRetry;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -93,7 +94,8 @@ class RegistroService {
                                         .thenReturn(new Registered(id, codigo));
                             });
                 }))
-                .as(tx::transactional);
+                .as(tx::transactional)
+                .retryWhen(DeadlockRetry.of("registro"));
     }
 
     /** Unknown servicio_id / promotor_id are validation errors, not 500s (domain.md §10 #12). */
