@@ -1,14 +1,21 @@
 package pe.cmep.gateway.config;
 
 import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+import java.net.ConnectException;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Recognises the MySQL/MariaDB errors that writers handle themselves, and that the error envelope answers as a
- * conflict, instead of failing the request. Each looks through the whole cause chain.
+ * conflict or as the database being unreachable, instead of failing the request. Each looks through the whole
+ * cause chain.
  */
 public final class DatabaseErrors {
 
@@ -41,6 +48,16 @@ public final class DatabaseErrors {
     public static boolean isLockConflict(Throwable ex) {
         return anyCause(ex, t -> t instanceof PessimisticLockingFailureException
                 || hasCode(t, Set.of(LOCK_WAIT_TIMEOUT, DEADLOCK, NOWAIT_REFUSED)));
+    }
+
+    /** The database cannot be reached: the error envelope answers 503 SERVICE_UNAVAILABLE. */
+    public static boolean isUnavailable(Throwable ex) {
+        return anyCause(ex, t -> t instanceof R2dbcNonTransientResourceException
+                || t instanceof R2dbcTransientResourceException
+                || t instanceof DataAccessResourceFailureException
+                || t instanceof CannotCreateTransactionException
+                || t instanceof ConnectException
+                || t instanceof TimeoutException);
     }
 
     private static boolean hasCode(Throwable t, Set<Integer> codes) {
