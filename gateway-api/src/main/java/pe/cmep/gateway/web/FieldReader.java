@@ -130,7 +130,7 @@ public final class FieldReader {
         return value.intValue();
     }
 
-    /** An optional ISO date ({@code YYYY-MM-DD}). */
+    /** An optional ISO date ({@code YYYY-MM-DD}) that a DATE column holds. */
     public LocalDate optionalDate(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
@@ -149,15 +149,23 @@ public final class FieldReader {
     }
 
     private LocalDate checkedDate(String name, JsonNode value) {
+        LocalDate date = null;
         if (value.isString()) {
             try {
-                return LocalDate.parse(value.asString());
+                date = LocalDate.parse(value.asString());
             } catch (DateTimeParseException e) {
                 // reported below
             }
         }
-        error(name, "Debe ser una fecha YYYY-MM-DD");
-        return null;
+        if (date == null) {
+            error(name, "Debe ser una fecha YYYY-MM-DD");
+            return null;
+        }
+        if (!DateColumns.holds(date)) {
+            error(name, DateColumns.OUT_OF_RANGE);
+            return null;
+        }
+        return date;
     }
 
     /** A required amount: JSON number or numeric string, greater than zero, at most 2 decimals, fits DECIMAL(12,2). */

@@ -35,6 +35,9 @@ class ErrorMappingTest {
                         ErrorCode.SERVICE_UNAVAILABLE, "Servicio no disponible: base de datos inaccesible"),
                 Arguments.of(new R2dbcNonTransientResourceException("cannot connect"), ErrorCode.SERVICE_UNAVAILABLE,
                         "Servicio no disponible: base de datos inaccesible"),
+                Arguments.of(new DataAccessResourceFailureException("insert", new R2dbcNonTransientResourceException(
+                                "Incorrect date value: '10000-01-01'", null, 1292)), ErrorCode.INTERNAL_ERROR,
+                        "Error interno del servidor"),
                 Arguments.of(new IllegalStateException("secret internals"), ErrorCode.INTERNAL_ERROR,
                         "Error interno del servidor"),
                 Arguments.of(new NullPointerException(), ErrorCode.INTERNAL_ERROR, "Error interno del servidor"));

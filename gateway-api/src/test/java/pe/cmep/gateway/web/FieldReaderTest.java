@@ -80,6 +80,25 @@ class FieldReaderTest {
         assertThat(r.errors()).extracting(FieldError::field).containsExactly("b", "c", "d");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"+10000-01-01", "-0001-01-01", "0000-01-01", "0001-01-01", "0999-12-31", "+999999999-12-31"})
+    void dates_outside_what_a_date_column_holds_are_refused_with_the_range(String date) {
+        FieldReader r = reader("{\"optional\": \"" + date + "\", \"required\": \"" + date + "\"}");
+        assertThat(r.optionalDate("optional")).isNull();
+        assertThat(r.requiredDate("required")).isNull();
+        assertThat(r.errors()).containsExactly(
+                new FieldError("optional", "Debe ser una fecha entre 1000-01-01 y 9999-12-31"),
+                new FieldError("required", "Debe ser una fecha entre 1000-01-01 y 9999-12-31"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"1000-01-01", "9999-12-31", "2026-02-28"})
+    void dates_within_the_column_range_are_accepted(String date) {
+        FieldReader r = reader("{\"fecha\": \"" + date + "\"}");
+        assertThat(r.requiredDate("fecha")).isEqualTo(LocalDate.parse(date));
+        assertThat(r.errors()).isEmpty();
+    }
+
     @Test
     void strings_check_presence_blankness_type_and_length_in_code_points() {
         FieldReader r = reader("{\"ok\": \"Ñandú\", \"blank\": \"   \", \"num\": 5, \"long\": \"" + "é".repeat(151)
