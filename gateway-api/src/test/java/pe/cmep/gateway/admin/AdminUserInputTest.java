@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
@@ -17,13 +18,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * POST and PATCH /admin/usuarios refuse what the columns cannot hold: dates outside 1000-01-01..9999-12-31. Each is
- * a 422 on its field and the request writes nothing.
+ * POST and PATCH /admin/usuarios refuse what the columns cannot hold or what would let a look-alike e-mail through:
+ * dates outside 1000-01-01..9999-12-31, login and contact e-mails with control, format or non-ASCII characters. Each
+ * is a 422 on its field and the request writes nothing.
  */
 class AdminUserInputTest extends ApiIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RANGO = "Debe ser una fecha entre 1000-01-01 y 9999-12-31";
+    private static final String ASCII = "Debe contener solo caracteres ASCII imprimibles";
     /** The gestor of the seed: user 3, persona 3. */
     private static final int GESTOR = 3;
 
@@ -54,6 +57,50 @@ class AdminUserInputTest extends ApiIntegrationTest {
 
         assertThat(details(body)).containsExactly("fecha_nacimiento: " + RANGO);
         assertThat(gestor()).isEqualTo(before);
+    }
+
+    /** Each of these folds to {@code gestor@cmep.local} under the column's utf8mb4_unicode_ci. */
+    @ParameterizedTest
+    @ValueSource(strings = {"gestor@cmep.local\\u00a0", "gestor@cmep.local\\u200b", "gestor\\uff20cmep.local",
+            "ges\\u00adtor@cmep.local", "ges\\u0007tor@cmep.local", "\\uff47estor@cmep.local", "jos\\u00e9@cmep.local"})
+    void a_login_email_with_control_format_or_non_ascii_characters_is_422_and_no_user_is_created(String email) {
+        Map<String, Long> before = counts();
+
+        JsonNode body = refused(post(newUser("\"" + email + "\"", "\"Nuevo\"", "null")));
+
+        assertThat(details(body)).containsExactly("user_email: " + ASCII);
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gina@cmep.local\\u200b", "gina\\uff20cmep.local", "gi\\u0001na@cmep.local"})
+    void a_contact_email_with_control_format_or_non_ascii_characters_is_422_on_patch(String email) {
+        List<String> before = gestor();
+
+        JsonNode body = refused(patch(GESTOR, "{\"email\": \"" + email + "\"}"));
+
+        assertThat(details(body)).containsExactly("email: " + ASCII);
+        assertThat(gestor()).isEqualTo(before);
+    }
+
+    /**
+     * A user created before this rule may hold a look-alike e-mail; a new user whose e-mail folds onto it under the
+     * column's collation is the 409 of a taken e-mail (the unique index would refuse it too), never a 500.
+     */
+    @Test
+    void a_new_email_equal_to_an_older_look_alike_under_the_column_collation_is_409() {
+        execute("INSERT INTO personas (tipo_documento, numero_documento, nombres, apellidos) "
+                + "VALUES ('DNI', '49999001', 'Vieja', 'Cuenta')");
+        execute("INSERT INTO users (persona_id, password_hash, user_email, estado) SELECT persona_id, 'x', "
+                + "CONCAT('vieja@cmep.local', _utf8mb4 0xE2808B), 'ACTIVO' FROM personas WHERE numero_documento = '49999001'");
+        Map<String, Long> before = counts();
+
+        WebTestClient.ResponseSpec response = post(newUser("\"vieja@cmep.local\"", "\"Nueva\"", "null"));
+
+        JsonNode body = JSON.readTree(response.expectStatus().isEqualTo(409).expectBody().returnResult()
+                .getResponseBody());
+        assertThat(body.at("/error/message").asString()).isEqualTo("Ya existe un usuario con ese email");
+        assertThat(counts()).isEqualTo(before);
     }
 
     private static String newUser(String email, String nombres, String fechaNacimiento) {
