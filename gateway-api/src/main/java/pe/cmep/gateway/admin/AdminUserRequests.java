@@ -10,6 +10,7 @@ import pe.cmep.gateway.auth.LoginService;
 import pe.cmep.gateway.auth.Roles;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldReader;
+import pe.cmep.gateway.web.UnicodeText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -155,6 +156,10 @@ final class AdminUserRequests {
         for (JsonNode item : value) {
             if (!item.isString()) {
                 r.error("roles", "Cada rol debe ser texto");
+                return null;
+            }
+            if (!UnicodeText.isValid(item.asString())) {
+                r.error("roles", UnicodeText.INVALID);
                 return null;
             }
             names.add(item.asString());

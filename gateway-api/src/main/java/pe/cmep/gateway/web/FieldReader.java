@@ -61,6 +61,10 @@ public final class FieldReader {
             return null;
         }
         String text = value.asString();
+        if (!UnicodeText.isValid(text)) {
+            error(name, UnicodeText.INVALID);
+            return null;
+        }
         int length = text.codePointCount(0, text.length());
         if (length < min || (min >= 1 && text.isBlank())) {
             error(name, min <= 1 ? "No puede estar vacio" : "Debe tener al menos " + min + " caracteres");

@@ -19,13 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * POST and PATCH /admin/usuarios refuse what the columns cannot hold or what would let a look-alike e-mail through:
- * dates outside 1000-01-01..9999-12-31, login and contact e-mails with control, format or non-ASCII characters. Each
- * is a 422 on its field and the request writes nothing.
+ * dates outside 1000-01-01..9999-12-31, text that is not valid Unicode, login and contact e-mails with control,
+ * format or non-ASCII characters. Each is a 422 on its field and the request writes nothing.
  */
 class AdminUserInputTest extends ApiIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RANGO = "Debe ser una fecha entre 1000-01-01 y 9999-12-31";
+    private static final String UNICODE = "Debe ser texto Unicode valido";
     private static final String ASCII = "Debe contener solo caracteres ASCII imprimibles";
     /** The gestor of the seed: user 3, persona 3. */
     private static final int GESTOR = 3;
@@ -101,6 +102,36 @@ class AdminUserInputTest extends ApiIntegrationTest {
                 .getResponseBody());
         assertThat(body.at("/error/message").asString()).isEqualTo("Ya existe un usuario con ese email");
         assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void a_lone_surrogate_in_any_text_is_422_on_create_and_nothing_is_written() {
+        Map<String, Long> before = counts();
+
+        assertThat(details(refused(post(newUser("\"lone@cmep.local\"", "\"Ros\\ud800a\"", "null")))))
+                .containsExactly("nombres: " + UNICODE);
+        assertThat(details(refused(post(newUser("\"lo\\udc00ne@cmep.local\"", "\"Rosa\"", "null")))))
+                .containsExactly("user_email: " + UNICODE);
+        assertThat(details(refused(post("{\"user_email\": \"lone@cmep.local\", \"password\": \"secreto\\ud800123\", "
+                + "\"nombres\": \"Rosa\", \"apellidos\": \"Paz\", \"tipo_documento\": \"DNI\", "
+                + "\"numero_documento\": \"49999002\", \"roles\": [\"GESTOR\"]}"))))
+                .containsExactly("password: " + UNICODE);
+        assertThat(details(refused(post("{\"user_email\": \"lone@cmep.local\", \"password\": \"secreto123\", "
+                + "\"nombres\": \"Rosa\", \"apellidos\": \"Paz\", \"tipo_documento\": \"DNI\", "
+                + "\"numero_documento\": \"49999002\", \"roles\": [\"GESTOR\\ud800\"]}"))))
+                .containsExactly("roles: " + UNICODE);
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nombres", "direccion", "comentario", "telefono", "numero_documento"})
+    void a_lone_surrogate_in_any_text_is_422_on_patch_and_the_persona_is_unchanged(String field) {
+        List<String> before = gestor();
+
+        JsonNode body = refused(patch(GESTOR, "{\"" + field + "\": \"4000\\udbff0003\"}"));
+
+        assertThat(details(body)).containsExactly(field + ": " + UNICODE);
+        assertThat(gestor()).isEqualTo(before);
     }
 
     private static String newUser(String email, String nombres, String fechaNacimiento) {
