@@ -4,8 +4,8 @@ import java.time.LocalDate;
 
 /**
  * The dates a MySQL/MariaDB DATE or DATETIME column holds (the documented range, alike on both servers). A date
- * outside it must be refused with the request: the server would reject the statement, or worse, compare it as
- * nothing matches.
+ * outside it is refused with the request: written, the server rejects the statement (1292); as a bound of a
+ * comparison, it matches nothing.
  */
 public final class DateColumns {
 
