@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import pe.cmep.gateway.auth.EmailCharacters;
 import pe.cmep.gateway.auth.LoginService;
 import pe.cmep.gateway.auth.Roles;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldReader;
+import pe.cmep.gateway.web.UnicodeText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,6 +38,8 @@ final class AdminUserRequests {
         String email = r.requiredString("user_email", 1, 255);
         if (email != null && LoginService.normalizeEmail(email).isEmpty()) {
             r.error("user_email", "No puede estar vacio");
+        } else if (email != null && !EmailCharacters.arePrintableAscii(LoginService.normalizeEmail(email))) {
+            r.error("user_email", EmailCharacters.ONLY_PRINTABLE_ASCII);
         }
         String password = r.requiredString("password", 8, 128);
         String nombres = r.requiredString("nombres", 1, 150);
@@ -64,6 +68,9 @@ final class AdminUserRequests {
         }
         String telefono = r.optionalString("telefono", 20);
         String email = r.optionalString("email", 255);
+        if (email != null && !EmailCharacters.arePrintableAscii(email)) {
+            r.error("email", EmailCharacters.ONLY_PRINTABLE_ASCII);
+        }
         String celular2 = r.optionalString("celular_2", 20);
         String fijo = r.optionalString("telefono_fijo", 20);
         LocalDate nacimiento = r.optionalDate("fecha_nacimiento");
@@ -149,6 +156,10 @@ final class AdminUserRequests {
         for (JsonNode item : value) {
             if (!item.isString()) {
                 r.error("roles", "Cada rol debe ser texto");
+                return null;
+            }
+            if (!UnicodeText.isValid(item.asString())) {
+                r.error("roles", UnicodeText.INVALID);
                 return null;
             }
             names.add(item.asString());

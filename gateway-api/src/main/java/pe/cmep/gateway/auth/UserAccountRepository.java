@@ -9,6 +9,14 @@ import reactor.core.publisher.Mono;
 @Repository
 public class UserAccountRepository {
 
+    /**
+     * The account of exactly this (normalised) e-mail. The column's utf8mb4_unicode_ci folds look-alikes onto it (a
+     * fullwidth at sign, a trailing no-break space, a zero-width space), so the binary comparison decides; the
+     * collation's equality stays first so the lookup still reads the unique index.
+     */
+    static final String CREDENTIALS = "SELECT user_id, password_hash, estado FROM users "
+            + "WHERE user_email = :email AND user_email COLLATE utf8mb4_bin = :email";
+
     private final DatabaseClient db;
 
     public UserAccountRepository(DatabaseClient db) {
@@ -16,7 +24,7 @@ public class UserAccountRepository {
     }
 
     public Mono<Credentials> findCredentials(String normalizedEmail) {
-        return db.sql("SELECT user_id, password_hash, estado FROM users WHERE user_email = :email")
+        return db.sql(CREDENTIALS)
                 .bind("email", normalizedEmail)
                 .map((row, meta) -> new Credentials(row.get("user_id", Integer.class),
                         row.get("password_hash", String.class), row.get("estado", String.class)))

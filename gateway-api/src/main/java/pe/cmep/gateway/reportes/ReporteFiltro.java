@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import pe.cmep.gateway.solicitud.EstadoOperativo;
 import pe.cmep.gateway.web.ApiException;
+import pe.cmep.gateway.web.DateColumns;
 import pe.cmep.gateway.web.FieldError;
 
 /**
  * The query of GET /admin/reportes (api.md §7.12): the day window {@code [desde, hasta]} (UTC dates, both
  * inclusive), the optional estado_operativo that narrows the solicitud counts, and the series buckets.
+ * Both ends lie within what the date columns hold (1000-01-01..9999-12-31): the report answers any such window and
+ * refuses the others, which it could only answer as an empty report or not at all.
  *
  * @param estado null when the report is not narrowed
  */
@@ -44,7 +47,7 @@ record ReporteFiltro(LocalDate desde, LocalDate hasta, EstadoOperativo estado, A
             hasta = hoy;
         }
         if (desde == null && !present(params.get("desde")) && hasta != null) {
-            desde = hasta.minusDays(DIAS_POR_DEFECTO);
+            desde = max(hasta.minusDays(DIAS_POR_DEFECTO), DateColumns.MIN);
         }
         if (desde != null && hasta != null && desde.isAfter(hasta)) {
             errors.add(new FieldError("desde", "No puede ser posterior a 'hasta'"));
@@ -60,12 +63,22 @@ record ReporteFiltro(LocalDate desde, LocalDate hasta, EstadoOperativo estado, A
         if (!present(raw)) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(raw);
+            date = LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(name, "Debe ser una fecha YYYY-MM-DD"));
             return null;
         }
+        if (!DateColumns.holds(date)) {
+            errors.add(new FieldError(name, DateColumns.OUT_OF_RANGE));
+            return null;
+        }
+        return date;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static boolean present(String value) {

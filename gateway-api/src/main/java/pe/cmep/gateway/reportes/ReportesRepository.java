@@ -2,6 +2,7 @@ package pe.cmep.gateway.reportes;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +22,12 @@ import reactor.core.publisher.Mono;
 class ReportesRepository {
 
     static final int RANKING = 20;
-    private static final String W_S = " r.creado_en >= :desde AND r.creado_en < :hastaExcl ";
-    private static final String W_P = " p.fecha_pago >= :pDesde AND p.fecha_pago < :pHastaExcl ";
+    /*
+     * domain.md §7 writes the windows as "< hasta + 1 day"; they are bound as "<= hasta" (its last second for the
+     * DATETIME, which holds whole seconds) because hasta + 1 day is past what the columns hold when hasta is 9999-12-31.
+     */
+    private static final String W_S = " r.creado_en >= :desde AND r.creado_en <= :hastaFin ";
+    private static final String W_P = " p.fecha_pago >= :pDesde AND p.fecha_pago <= :pHasta ";
     private static final String VACIO = "—";
 
     private final DatabaseClient db;
@@ -144,11 +149,11 @@ class ReportesRepository {
     }
 
     private DatabaseClient.GenericExecuteSpec ventanaSolicitudes(ReporteFiltro f, DatabaseClient.GenericExecuteSpec spec) {
-        return spec.bind("desde", f.desde().atStartOfDay()).bind("hastaExcl", f.hasta().plusDays(1).atStartOfDay());
+        return spec.bind("desde", f.desde().atStartOfDay()).bind("hastaFin", f.hasta().atTime(LocalTime.of(23, 59, 59)));
     }
 
     private DatabaseClient.GenericExecuteSpec ventanaPagos(ReporteFiltro f, DatabaseClient.GenericExecuteSpec spec) {
-        return spec.bind("pDesde", f.desde()).bind("pHastaExcl", f.hasta().plusDays(1));
+        return spec.bind("pDesde", f.desde()).bind("pHasta", f.hasta());
     }
 
     /** domain.md §7.4: by promotor type, with the type's placeholder when its name is missing; blank → "—". */

@@ -1,24 +1,18 @@
 package pe.cmep.gateway.web;
 
 import io.netty.handler.timeout.ReadTimeoutException;
-import io.r2dbc.spi.R2dbcNonTransientResourceException;
-import io.r2dbc.spi.R2dbcTransientResourceException;
-import java.net.ConnectException;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ResponseStatusException;
@@ -91,7 +85,7 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
         if (DatabaseErrors.isLockConflict(ex)) {
             return new Mapped(ErrorCode.CONFLICT, CONCURRENT_CHANGE, null);
         }
-        if (isDatabaseUnavailable(ex)) {
+        if (DatabaseErrors.isUnavailable(ex)) {
             return new Mapped(ErrorCode.SERVICE_UNAVAILABLE, "Servicio no disponible: base de datos inaccesible", null);
         }
         if (isClientTooSlow(ex)) {
@@ -133,15 +127,6 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
     private static boolean isClientTooSlow(Throwable ex) {
         return hasCause(ex, ReadTimeoutException.class)
                 || anyCause(ex, t -> REQUEST_TIMEOUT.equals(t.getClass().getName()));
-    }
-
-    private static boolean isDatabaseUnavailable(Throwable ex) {
-        return hasCause(ex, R2dbcNonTransientResourceException.class)
-                || hasCause(ex, R2dbcTransientResourceException.class)
-                || hasCause(ex, DataAccessResourceFailureException.class)
-                || hasCause(ex, CannotCreateTransactionException.class)
-                || hasCause(ex, ConnectException.class)
-                || hasCause(ex, TimeoutException.class);
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

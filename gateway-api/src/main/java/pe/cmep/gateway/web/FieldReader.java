@@ -61,6 +61,10 @@ public final class FieldReader {
             return null;
         }
         String text = value.asString();
+        if (!UnicodeText.isValid(text)) {
+            error(name, UnicodeText.INVALID);
+            return null;
+        }
         int length = text.codePointCount(0, text.length());
         if (length < min || (min >= 1 && text.isBlank())) {
             error(name, min <= 1 ? "No puede estar vacio" : "Debe tener al menos " + min + " caracteres");
@@ -130,7 +134,7 @@ public final class FieldReader {
         return value.intValue();
     }
 
-    /** An optional ISO date ({@code YYYY-MM-DD}). */
+    /** An optional ISO date ({@code YYYY-MM-DD}) that a DATE column holds. */
     public LocalDate optionalDate(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
@@ -149,15 +153,23 @@ public final class FieldReader {
     }
 
     private LocalDate checkedDate(String name, JsonNode value) {
+        LocalDate date = null;
         if (value.isString()) {
             try {
-                return LocalDate.parse(value.asString());
+                date = LocalDate.parse(value.asString());
             } catch (DateTimeParseException e) {
                 // reported below
             }
         }
-        error(name, "Debe ser una fecha YYYY-MM-DD");
-        return null;
+        if (date == null) {
+            error(name, "Debe ser una fecha YYYY-MM-DD");
+            return null;
+        }
+        if (!DateColumns.holds(date)) {
+            error(name, DateColumns.OUT_OF_RANGE);
+            return null;
+        }
+        return date;
     }
 
     /** A required amount: JSON number or numeric string, greater than zero, at most 2 decimals, fits DECIMAL(12,2). */

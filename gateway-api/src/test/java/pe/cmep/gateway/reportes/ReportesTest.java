@@ -69,6 +69,55 @@ class ReportesTest extends ApiIntegrationTest {
         assertThat(fields).containsExactly(field);
     }
 
+    /** The dates are URI variables, so a {@code +} reaches the API encoded (a raw one would decode to a space). */
+    @ParameterizedTest
+    @CsvSource({
+            "0001-01-01,  +999999999-12-31, desde hasta",
+            "2026-01-01,  +10000-01-01,     hasta",
+            "-0001-01-01, 2026-01-01,       desde",
+            "0999-12-31,  2030-01-01,       desde"})
+    void a_date_the_report_cannot_answer_is_422_with_the_limits(String desde, String hasta, String fields) {
+        JsonNode body = error(client.get().uri("/admin/reportes?desde={desde}&hasta={hasta}", desde, hasta)
+                .cookie(SessionCookies.NAME, admin).exchange(), 422, "VALIDATION_ERROR");
+        List<String> named = new ArrayList<>();
+        body.at("/error/details").forEach(d -> {
+            named.add(d.get("field").asString());
+            assertThat(d.get("message").asString()).isEqualTo("Debe ser una fecha entre 1000-01-01 y 9999-12-31");
+        });
+        assertThat(named).containsExactlyInAnyOrder(fields.split(" "));
+    }
+
+    @Test
+    void the_report_answers_windows_at_both_ends_of_the_date_columns() {
+        execute("INSERT INTO reporte_solicitud (creado_en, solicitud_id, creado_por, cliente_id, estado_atencion, "
+                + "estado_operativo, actualizado_en) VALUES "
+                + "('9999-12-31 23:59:59', 990001, 2, 40, 'REGISTRADO', 'REGISTRADO', '9999-12-31 23:59:59'), "
+                + "('1000-01-01 00:00:00', 990002, 2, 41, 'REGISTRADO', 'REGISTRADO', '1000-01-01 00:00:00')");
+        execute("INSERT INTO reporte_pago (fecha_pago, pago_id, solicitud_id, moneda, monto) VALUES "
+                + "('9999-12-31', 990001, 990001, 'PEN', 12.00), ('1000-01-01', 990002, 990002, 'USD', 7.00)");
+        try {
+            JsonNode ultimoDia = ok(get(admin, "?desde=9999-12-31&hasta=9999-12-31"));
+            assertThat(ultimoDia.at("/kpis/solicitudes").intValue()).isEqualTo(1);
+            assertThat(JSON.writeValueAsString(ultimoDia.get("series")))
+                    .isEqualTo("[{\"periodo\":\"9999-12\",\"solicitudes\":1,\"ingresos\":12.0}]");
+
+            JsonNode primerDia = ok(get(admin, "?desde=1000-01-01&hasta=1000-01-01"));
+            assertThat(primerDia.at("/kpis/solicitudes").intValue()).isEqualTo(1);
+            assertThat(JSON.writeValueAsString(primerDia.get("series")))
+                    .isEqualTo("[{\"periodo\":\"1000-01\",\"solicitudes\":1,\"ingresos\":7.0}]");
+
+            JsonNode todo = ok(get(admin, "?desde=1000-01-01&hasta=9999-12-31&agrupacion=semanal"));
+            assertThat(todo.at("/kpis/ingresos_por_moneda/PEN").doubleValue()).isGreaterThanOrEqualTo(12.0);
+            assertThat(todo.at("/kpis/ingresos_por_moneda/USD").doubleValue()).isGreaterThanOrEqualTo(7.0);
+            assertThat(todo.at("/kpis/solicitudes").intValue())
+                    .isEqualTo(ok(get(admin, "?desde=1000-01-01&hasta=9999-12-31")).at("/kpis/solicitudes").intValue())
+                    .isGreaterThanOrEqualTo(2);
+        } finally {
+            execute("DELETE FROM reporte_pago WHERE pago_id IN (990001, 990002)");
+            execute("DELETE FROM reporte_solicitud WHERE solicitud_id IN (990001, 990002)");
+        }
+    }
+
     @Test
     void with_nothing_applied_yet_every_figure_is_zero_and_actualizado_en_null() {
         execute("DELETE FROM reporte_pago");

@@ -38,6 +38,9 @@ class ErrorMappingTest {
                         "Servicio no disponible: base de datos inaccesible"),
                 Arguments.of(ReadTimeoutException.INSTANCE, ErrorCode.BAD_REQUEST,
                         "La solicitud no llego completa a tiempo"),
+                Arguments.of(new DataAccessResourceFailureException("insert", new R2dbcNonTransientResourceException(
+                                "Incorrect date value: '10000-01-01'", null, 1292)), ErrorCode.INTERNAL_ERROR,
+                        "Error interno del servidor"),
                 Arguments.of(new IllegalStateException("secret internals"), ErrorCode.INTERNAL_ERROR,
                         "Error interno del servidor"),
                 Arguments.of(new NullPointerException(), ErrorCode.INTERNAL_ERROR, "Error interno del servidor"));

@@ -80,6 +80,61 @@ class FieldReaderTest {
         assertThat(r.errors()).extracting(FieldError::field).containsExactly("b", "c", "d");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"+10000-01-01", "-0001-01-01", "0000-01-01", "0001-01-01", "0999-12-31", "+999999999-12-31"})
+    void dates_outside_what_a_date_column_holds_are_refused_with_the_range(String date) {
+        FieldReader r = reader("{\"optional\": \"" + date + "\", \"required\": \"" + date + "\"}");
+        assertThat(r.optionalDate("optional")).isNull();
+        assertThat(r.requiredDate("required")).isNull();
+        assertThat(r.errors()).containsExactly(
+                new FieldError("optional", "Debe ser una fecha entre 1000-01-01 y 9999-12-31"),
+                new FieldError("required", "Debe ser una fecha entre 1000-01-01 y 9999-12-31"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"1000-01-01", "9999-12-31", "2026-02-28"})
+    void dates_within_the_column_range_are_accepted(String date) {
+        FieldReader r = reader("{\"fecha\": \"" + date + "\"}");
+        assertThat(r.requiredDate("fecha")).isEqualTo(LocalDate.parse(date));
+        assertThat(r.errors()).isEmpty();
+    }
+
+    /** The JSON texts hold the escapes as written: Jackson turns each into one UTF-16 unit of the String. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            \\ud800
+            \\udfff
+            a\\ud800b
+            Rosa\\udbff
+            \\udc00\\ud800
+            \\ud83d\\ud83d\\ude00
+            """)
+    void text_with_a_lone_surrogate_is_refused_in_every_kind_of_string(String escaped) {
+        String value = "\"" + escaped + "\"";
+        FieldReader r = reader("{\"required\": " + value + ", \"optional\": " + value + ", \"text\": " + value
+                + ", \"enum\": " + value + "}");
+        assertThat(r.requiredString("required", 1, 150)).isNull();
+        assertThat(r.optionalString("optional", 150)).isNull();
+        assertThat(r.optionalText("text", 150)).isNull();
+        assertThat(r.optionalEnum("enum", List.of("DNI"))).isNull();
+        String message = "Debe ser texto Unicode valido";
+        assertThat(r.errors()).containsExactly(new FieldError("required", message), new FieldError("optional", message),
+                new FieldError("text", message), new FieldError("enum", message));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            \\ud83d\\ude00           | \uD83D\uDE00
+            Rosa \\ud83c\\udf39      | Rosa \uD83C\uDF39
+            \\u00d1and\\u00fa        | \u00D1and\u00FA
+            \\ufffd                    | \uFFFD
+            """)
+    void surrogate_pairs_and_other_characters_are_valid_text(String escaped, String expected) {
+        FieldReader r = reader("{\"nombres\": \"" + escaped + "\"}");
+        assertThat(r.requiredString("nombres", 1, 150)).isEqualTo(expected);
+        assertThat(r.errors()).isEmpty();
+    }
+
     @Test
     void strings_check_presence_blankness_type_and_length_in_code_points() {
         FieldReader r = reader("{\"ok\": \"Ñandú\", \"blank\": \"   \", \"num\": 5, \"long\": \"" + "é".repeat(151)
