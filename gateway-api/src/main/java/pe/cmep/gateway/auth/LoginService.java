@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.gateway.config.ApiProperties;
+import pe.cmep.gateway.db.DeadlockRetry;
 import pe.cmep.gateway.web.ApiException;
 import reactor.core.publisher.Mono;
 
@@ -47,36 +48,45 @@ public class LoginService {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The attempt is first reserved by the throttle (429 over the limit, no password checked), then checked. A wrong
+     * password keeps the reservation as the failure it is; a suspended account or a success takes it back.
+     */
     public Mono<LoginResult> login(String rawEmail, String password, String clientAddress) {
         String email = normalizeEmail(rawEmail);
-        return throttle.check(email, clientAddress)
-                .then(users.findCredentials(email).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .flatMap(found -> hasher.matches(password, found.map(UserAccountRepository.Credentials::passwordHash)
-                                .orElse(null))
-                        .flatMap(matches -> {
-                            if (!matches) {
-                                log.info("login_failed reason=bad_credentials address={}", clientAddress);
-                                return throttle.recordFailure(email, clientAddress)
-                                        .then(Mono.error(ApiException.unauthenticated(BAD_CREDENTIALS)));
-                            }
-                            UserAccountRepository.Credentials account = found.orElseThrow();
-                            if (!"ACTIVO".equals(account.estado())) {
-                                log.info("login_refused reason=suspended user_id={}", account.userId());
-                                return Mono.error(ApiException.forbidden(SUSPENDED));
-                            }
-                            return startSession(account.userId(), email);
-                        }));
+        return throttle.reserve(email, clientAddress)
+                .flatMap(reservation -> users.findCredentials(email).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(found -> hasher.matches(password,
+                                        found.map(UserAccountRepository.Credentials::passwordHash).orElse(null))
+                                .flatMap(matches -> {
+                                    if (!matches) {
+                                        log.info("login_failed reason=bad_credentials address={}", clientAddress);
+                                        return Mono.error(ApiException.unauthenticated(BAD_CREDENTIALS));
+                                    }
+                                    UserAccountRepository.Credentials account = found.orElseThrow();
+                                    if (!"ACTIVO".equals(account.estado())) {
+                                        log.info("login_refused reason=suspended user_id={}", account.userId());
+                                        return throttle.release(reservation)
+                                                .then(Mono.error(ApiException.forbidden(SUSPENDED)));
+                                    }
+                                    return startSession(account.userId(), reservation);
+                                })));
     }
 
-    private Mono<LoginResult> startSession(int userId, String email) {
+    /**
+     * The user row is updated before the session row is inserted: the insert's foreign-key check takes a shared
+     * lock on the user row, and two logins of one user that both held it would deadlock upgrading it for the update.
+     */
+    private Mono<LoginResult> startSession(int userId, LoginThrottle.Reservation reservation) {
         String sessionId = tokens.newSessionId();
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         LocalDateTime expires = now.plus(properties.session().lifetime());
-        return sessions.create(tokens.hash(sessionId), userId, now, expires)
-                .then(users.recordLogin(userId, now))
-                .then(throttle.clearAccount(email))
+        return users.recordLogin(userId, now)
+                .then(sessions.create(tokens.hash(sessionId), userId, now, expires))
+                .then(throttle.clearAccount(reservation))
                 .then(users.findUser(userId))
                 .as(tx::transactional)
+                .retryWhen(DeadlockRetry.of("login user_id=" + userId))
                 .doOnNext(user -> log.info("login_succeeded user_id={}", userId))
                 .map(user -> new LoginResult(sessionId, user));
     }

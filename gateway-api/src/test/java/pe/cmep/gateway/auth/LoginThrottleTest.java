@@ -2,14 +2,27 @@ package pe.cmep.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import pe.cmep.gateway.support.ApiIntegrationTest;
 
 class LoginThrottleTest extends ApiIntegrationTest {
+
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void forgetFailedLogins() {
@@ -75,6 +88,42 @@ class LoginThrottleTest extends ApiIntegrationTest {
         attempt("admin@cmep.local", "admin123")
                 .expectStatus().isEqualTo(429)
                 .expectHeader().exists("Retry-After");
+    }
+
+    @Test
+    void parallel_wrong_passwords_are_checked_five_times_and_the_rest_refused_unchecked() {
+        List<Integer> statuses = inParallel(12, i -> "{\"email\": \"gestor@cmep.local\", \"password\": \"wrong-" + i + "\"}");
+
+        assertThat(statuses).filteredOn(s -> s == 401).hasSize(5);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(7);
+        assertThat(count("SELECT COUNT(*) FROM login_failure WHERE scope = 'ACCOUNT' AND scope_key = 'gestor@cmep.local'"))
+                .isEqualTo(5);
+    }
+
+    /** As many logins at once as the account limit: each one's attempt is counted while it is checked. */
+    @Test
+    void parallel_logins_of_one_user_all_succeed_with_a_session_each() {
+        execute("DELETE FROM sessions WHERE user_id = 4");
+
+        List<Integer> statuses = inParallel(5, i -> "{\"email\": \"medico@cmep.local\", \"password\": \"medico123\"}");
+
+        assertThat(statuses).containsOnly(200).hasSize(5);
+        assertThat(count("SELECT COUNT(*) FROM sessions WHERE user_id = 4")).isEqualTo(5);
+        assertThat(count("SELECT COUNT(*) FROM login_failure")).isZero();
+    }
+
+    /** Sends {@code n} logins at once, each on its own connection, and waits for every status. */
+    private List<Integer> inParallel(int n, IntFunction<String> body) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            responses.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/auth/login"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.apply(i)))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        return responses.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
     }
 
     private WebTestClient.ResponseSpec attempt(String email, String password) {
