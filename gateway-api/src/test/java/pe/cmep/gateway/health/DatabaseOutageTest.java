@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,9 @@ import pe.cmep.localstack.StandInsSettings;
 import reactor.core.publisher.Flux;
 
 /**
- * What the API does while its database is down or restarted. Its own database server, so no other test notices.
- * The outbox relay is off: its polls would otherwise clear dead connections out of the pool before a test request
- * meets them, hiding what a request finds in an instance without the relay ({@code CMEP_OUTBOX_ENABLED=false}).
+ * What the API does while its database is down, restarted or empty. Its own database server, so no other test
+ * notices. The outbox relay is off: its polls would otherwise clear dead connections out of the pool before a test
+ * request meets them, hiding what a request finds in an instance without the relay ({@code CMEP_OUTBOX_ENABLED=false}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cmep.outbox.enabled=false")
 @AutoConfigureWebTestClient(timeout = "30s")
@@ -47,6 +48,9 @@ class DatabaseOutageTest {
 
     @Autowired
     DevSeed devSeed;
+
+    @Autowired
+    Flyway flyway;
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
@@ -107,6 +111,30 @@ class DatabaseOutageTest {
         client.get().uri("/health").exchange().expectStatus().isOk();
     }
 
+    @Test
+    void health_is_503_while_the_newest_migration_of_this_build_has_not_succeeded() {
+        db.sql("UPDATE flyway_schema_history SET success = 0 ORDER BY installed_rank DESC LIMIT 1").then().block();
+        try {
+            expectUnhealthy(client);
+        } finally {
+            db.sql("UPDATE flyway_schema_history SET success = 1 WHERE success = 0").then().block();
+        }
+
+        client.get().uri("/health").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void health_is_503_when_the_database_comes_back_empty() {
+        dropEveryTable();
+        try {
+            expectUnhealthy(client);
+        } finally {
+            flyway.migrate();
+        }
+
+        client.get().uri("/health").exchange().expectStatus().isOk();
+    }
+
     private String login() {
         return client.post().uri("/auth/login")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -125,5 +153,18 @@ class DatabaseOutageTest {
                 .jsonPath("$.ok").isEqualTo(false)
                 .jsonPath("$.status").isEqualTo("unhealthy")
                 .jsonPath("$.error.code").isEqualTo("SERVICE_UNAVAILABLE");
+    }
+
+    /** The database as a wiped server re-creates it: there, but without a single table. */
+    private void dropEveryTable() {
+        List<String> tables = db.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
+                .map((row, meta) -> row.get(0, String.class)).all().collectList().block();
+        db.inConnection(connection -> Flux.concat(
+                        Flux.from(connection.createStatement("SET FOREIGN_KEY_CHECKS = 0").execute()),
+                        Flux.fromIterable(tables).concatMap(t -> connection.createStatement("DROP TABLE `" + t + "`")
+                                .execute()),
+                        Flux.from(connection.createStatement("SET FOREIGN_KEY_CHECKS = 1").execute()))
+                .flatMap(result -> result.getRowsUpdated()).then())
+                .block();
     }
 }
