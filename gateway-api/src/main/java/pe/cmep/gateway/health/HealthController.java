@@ -3,12 +3,12 @@ package pe.cmep.gateway.health;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import pe.cmep.gateway.config.ApiProperties;
@@ -16,9 +16,9 @@ import pe.cmep.gateway.web.ErrorCode;
 import reactor.core.publisher.Mono;
 
 /**
- * GET /health and GET /version. /health answers {@code ok: true} only when the database
- * answers within two seconds, so a load balancer stops routing to an instance that
- * cannot serve anything.
+ * GET /health and GET /version. /health answers {@code ok: true} only when the database answers within two seconds
+ * with the schema this build migrates to (at least its newest migration applied), so a load balancer stops routing
+ * to an instance that cannot serve anything: one whose database is down, or came back empty or older.
  */
 @RestController
 class HealthController {
@@ -26,27 +26,30 @@ class HealthController {
     private static final Logger log = LoggerFactory.getLogger(HealthController.class);
     static final Duration DB_TIMEOUT = Duration.ofSeconds(2);
 
-    private final DatabaseClient db;
+    private final SchemaHistory schemaHistory;
+    private final MigrationVersion required;
     private final ApiProperties properties;
 
-    HealthController(DatabaseClient db, ApiProperties properties) {
-        this.db = db;
+    HealthController(SchemaHistory schemaHistory, NewestMigration newestMigration, ApiProperties properties) {
+        this.schemaHistory = schemaHistory;
+        this.required = newestMigration.version();
         this.properties = properties;
     }
 
     @GetMapping("/health")
     Mono<ResponseEntity<Object>> health() {
-        return db.sql("SELECT 1 AS up").map((row, meta) -> 1).one()
+        return schemaHistory.appliedVersion()
                 .timeout(DB_TIMEOUT)
-                .map(up -> json(HttpStatus.OK, new Healthy(true, "healthy")))
+                .map(applied -> {
+                    if (applied.compareTo(required) >= 0) {
+                        return json(HttpStatus.OK, new Healthy(true, "healthy"));
+                    }
+                    log.warn("health_check_failed dependency=schema applied={} required={}", applied, required);
+                    return unhealthy("Esquema de base de datos desactualizado");
+                })
                 .onErrorResume(e -> {
                     log.warn("health_check_failed dependency=database error={}", e.toString());
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("ok", false);
-                    body.put("status", "unhealthy");
-                    body.put("error", Map.of("code", ErrorCode.SERVICE_UNAVAILABLE.name(),
-                            "message", "Base de datos no disponible"));
-                    return Mono.just(json(HttpStatus.SERVICE_UNAVAILABLE, body));
+                    return Mono.just(unhealthy("Base de datos no disponible"));
                 });
     }
 
@@ -59,6 +62,14 @@ class HealthController {
     }
 
     record Version(boolean ok, String version) {
+    }
+
+    private static ResponseEntity<Object> unhealthy(String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ok", false);
+        body.put("status", "unhealthy");
+        body.put("error", Map.of("code", ErrorCode.SERVICE_UNAVAILABLE.name(), "message", message));
+        return json(HttpStatus.SERVICE_UNAVAILABLE, body);
     }
 
     private static ResponseEntity<Object> json(HttpStatus status, Object body) {
