@@ -9,4 +9,4 @@ CREATE TABLE login_attempt_lock (
     PRIMARY KEY (scope, scope_key),
     CONSTRAINT ck_login_attempt_lock_scope
         CHECK (scope COLLATE utf8mb4_bin IN ('ACCOUNT','ADDRESS'))
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -123,13 +123,14 @@ class AccionesService {
                     List.of(new Cambio("override", estadoAntes, "true", request.motivo())));
             Mono<Void> overridden = Mono.defer(() -> events.overridden(s.solicitudId(), userId, now,
                     request.accion(), request.motivo(), estadoAntes));
-            Mono<Void> sub = switch (request.accion()) {
+            Mono<LockedSolicitud> sub = switch (request.accion()) {
                 case "EDITAR_DATOS" -> Mono.fromCallable(() -> EdicionRequest.read(request.payload(), true, "payload."))
                         .flatMap(edit -> checkServicio(edit.servicioId(), "payload.servicio_id")
                                 .then(editor.apply(s, edit, userId, now)))
                         .flatMap(cambios -> historial.write(s.solicitudId(), userId, now, cambios)
                                 .then(overridden)
-                                .then(cambios.isEmpty() ? Mono.empty() : events.edited(s.solicitudId(), userId, now, cambios)));
+                                .then(cambios.isEmpty() ? Mono.empty() : events.edited(s.solicitudId(), userId, now, cambios))
+                                .thenReturn(s));
                 case "CAMBIAR_GESTOR" -> payloadId(request, "persona_id_gestor").flatMap(personaId ->
                         assignment(s, "GESTOR", personaId, "override_cambiar_gestor", "payload.persona_id_gestor", true,
                                 userId, now, overridden));
@@ -159,15 +160,18 @@ class AccionesService {
                         return Mono.error(ApiException.forbidden(
                                 "Accion '" + accion.name() + "' no permitida en estado '" + estado.name() + "'"));
                     }
-                    return step.run(s, now).then(locks.touch(solicitudId, user.userId(), now));
+                    return step.run(s, now).flatMap(after -> locks.save(after, user.userId(), now));
                 })
                 .then(Mono.defer(() -> queries.detail(solicitudId, user)))
                 .as(tx::transactional)
                 .retryWhen(DeadlockRetry.of(accion.name() + " solicitud_id=" + solicitudId));
     }
 
-    /** @param beforeEvent runs after the writes, right before the action's event (an override's own event) */
-    private Mono<Void> assignment(LockedSolicitud s, String rol, int personaId, String campo, String field,
+    /**
+     * @param beforeEvent runs after the writes, right before the action's event (an override's own event)
+     * @return the solicitud as the assignment leaves it
+     */
+    private Mono<LockedSolicitud> assignment(LockedSolicitud s, String rol, int personaId, String campo, String field,
                                   boolean viaOverride, int userId, LocalDateTime now, Mono<Void> beforeEvent) {
         return asignador.checkAssignable(personaId, rol, field)
                 .flatMap(nombre -> asignador.assign(s.solicitudId(), personaId, rol, userId, now)
@@ -175,10 +179,11 @@ class AccionesService {
                                         List.of(Cambio.of(campo, prev.nombre(), nombre)))
                                 .then(beforeEvent)
                                 .then(events.assigned(s.solicitudId(), userId, now, rol, campo, prev, personaId,
-                                        nombre, viaOverride))));
+                                        nombre, viaOverride))
+                                .thenReturn(s.conAsignado(rol, personaId))));
     }
 
-    private Mono<Void> pago(LockedSolicitud s, PagoInput pago, int userId, LocalDateTime now, Mono<Void> beforeEvent) {
+    private Mono<LockedSolicitud> pago(LockedSolicitud s, PagoInput pago, int userId, LocalDateTime now, Mono<Void> beforeEvent) {
         List<Cambio> cambios = new ArrayList<>();
         cambios.add(Cambio.of("pago_registrado", null, Formats.money(pago.monto())));
         if (!"PAGADO".equals(s.estadoPago())) {
@@ -200,10 +205,11 @@ class AccionesService {
                         .bind("id", s.solicitudId()).then()
                         .then(historial.write(s.solicitudId(), userId, now, cambios))
                         .then(beforeEvent)
-                        .then(events.paymentRegistered(s.solicitudId(), userId, now, pagoId, pago, s.estadoPago())));
+                        .then(events.paymentRegistered(s.solicitudId(), userId, now, pagoId, pago, s.estadoPago()))
+                        .thenReturn(s.pagada()));
     }
 
-    private Mono<Void> close(LockedSolicitud s, String comentario, int userId, LocalDateTime now, Mono<Void> beforeEvent) {
+    private Mono<LockedSolicitud> close(LockedSolicitud s, String comentario, int userId, LocalDateTime now, Mono<Void> beforeEvent) {
         return db.sql("UPDATE solicitud_cmep SET estado_atencion = 'ATENDIDO', fecha_cierre = :now, cerrado_por = :userId "
                         + "WHERE solicitud_id = :id")
                 .bind("now", now).bind("userId", userId).bind("id", s.solicitudId())
@@ -211,14 +217,15 @@ class AccionesService {
                 .then(historial.write(s.solicitudId(), userId, now,
                         List.of(new Cambio("estado_atencion", s.estadoAtencion(), "ATENDIDO", comentario))))
                 .then(beforeEvent)
-                .then(events.closed(s.solicitudId(), userId, now));
+                .then(events.closed(s.solicitudId(), userId, now))
+                .thenReturn(s.conAtencion("ATENDIDO"));
     }
 
     /**
      * @param comentario the historial comment (the request's comentario; none for an override)
      * @param motivo     the new motivo_cancelacion when non-empty (otherwise the column keeps its value)
      */
-    private Mono<Void> cancel(LockedSolicitud s, String comentario, String motivo, int userId, LocalDateTime now,
+    private Mono<LockedSolicitud> cancel(LockedSolicitud s, String comentario, String motivo, int userId, LocalDateTime now,
                            Mono<Void> beforeEvent) {
         boolean setMotivo = motivo != null && !motivo.isBlank();
         DatabaseClient.GenericExecuteSpec update = db.sql("UPDATE solicitud_cmep SET estado_atencion = 'CANCELADO', "
@@ -232,7 +239,8 @@ class AccionesService {
                 .then(historial.write(s.solicitudId(), userId, now,
                         List.of(new Cambio("estado_atencion", s.estadoAtencion(), "CANCELADO", comentario))))
                 .then(beforeEvent)
-                .then(events.cancelled(s.solicitudId(), userId, now, setMotivo ? motivo : null));
+                .then(events.cancelled(s.solicitudId(), userId, now, setMotivo ? motivo : null))
+                .thenReturn(s.conAtencion("CANCELADO"));
     }
 
     /** The persona id of an override's payload: missing or falsy (null, 0, false, "") → 422 (api.md §7.5). */
@@ -267,9 +275,10 @@ class AccionesService {
         return db.sql(sql).bind("id", id).map((row, meta) -> ((Number) row.get(0)).longValue()).one();
     }
 
+    /** An action's own checks and writes; yields the solicitud as the action leaves it. */
     @FunctionalInterface
     private interface Step {
-        Mono<Void> run(LockedSolicitud solicitud, LocalDateTime now);
+        Mono<LockedSolicitud> run(LockedSolicitud solicitud, LocalDateTime now);
     }
 
     /** The validated top level of an override body; the payload is validated by the sub-action. */

@@ -1,7 +1,10 @@
 package pe.cmep.gateway.solicitud;
 
+import java.time.LocalDateTime;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
+import pe.cmep.gateway.db.Binds;
 import pe.cmep.gateway.web.ApiException;
 import reactor.core.publisher.Mono;
 
@@ -51,8 +54,25 @@ class SolicitudLocks {
                         }));
     }
 
+    /**
+     * Saves what the list filters on (V7), derived from the solicitud as an action left it, with updated_by and
+     * updated_at, which every change sets (domain.md §5).
+     */
+    Mono<Void> save(LockedSolicitud after, int userId, LocalDateTime now) {
+        GenericExecuteSpec update = db.sql("UPDATE solicitud_cmep SET estado_operativo = :estado, "
+                        + "gestor_persona_id = :gestor, medico_persona_id = :medico, updated_by = :userId, "
+                        + "updated_at = :now WHERE solicitud_id = :id")
+                .bind("estado", after.estado().name())
+                .bind("userId", userId)
+                .bind("now", now)
+                .bind("id", after.solicitudId());
+        update = Binds.nullable(update, "gestor", after.gestorPersonaId(), Integer.class);
+        update = Binds.nullable(update, "medico", after.medicoPersonaId(), Integer.class);
+        return update.then();
+    }
+
     /** Every change sets updated_by and updated_at (domain.md §5). */
-    Mono<Void> touch(int solicitudId, int userId, java.time.LocalDateTime now) {
+    Mono<Void> touch(int solicitudId, int userId, LocalDateTime now) {
         return db.sql("UPDATE solicitud_cmep SET updated_by = :userId, updated_at = :now WHERE solicitud_id = :id")
                 .bind("userId", userId)
                 .bind("now", now)

@@ -8,7 +8,6 @@ import static pe.cmep.gateway.solicitud.Rows.str;
 
 import io.r2dbc.spi.Row;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,62 +151,55 @@ public class SolicitudQueries {
                 .all().collectList();
     }
 
-    /** The paged list of api.md §7.4: scoping, search and state filter in SQL, before paging. */
+    /**
+     * The paged list of api.md §7.4: scoping, search and state filter in SQL before paging (ListaSql), then the rows
+     * of the page by primary key.
+     */
     public Mono<Page> list(ListQuery query, CurrentUser user) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (query.mine() && !user.hasRole("ADMIN")) {
-            List<String> scopes = new ArrayList<>();
-            if (user.hasRole("OPERADOR")) {
-                scopes.add("s.created_by = :userId");
-                params.put("userId", user.userId());
-            }
-            for (String rol : List.of("GESTOR", "MEDICO")) {
-                if (user.hasRole(rol) && user.personaId() != null) {
-                    scopes.add("EXISTS (SELECT 1 FROM solicitud_asignacion m WHERE m.solicitud_id = s.solicitud_id "
-                            + "AND m.rol = '" + rol + "' AND m.es_vigente = 1 AND m.persona_id = :personaId)");
-                    params.put("personaId", user.personaId());
-                }
-            }
-            where.add(scopes.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", scopes) + ")");
-        }
-        if (query.q() != null && !query.q().isEmpty()) {
-            where.add("(c.numero_documento LIKE :q ESCAPE '!' OR c.nombres LIKE :q ESCAPE '!' "
-                    + "OR c.apellidos LIKE :q ESCAPE '!')");
-            params.put("q", "%" + escapeLike(query.q()) + "%");
-        }
-        if (query.estado() != null) {
-            where.add(EstadoOperativo.sqlExpression("s") + " = :estado");
-            params.put("estado", query.estado().name());
-        }
-        String base = " FROM solicitud_cmep s JOIN personas c ON c.persona_id = s.cliente_id";
-        String whereSql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        DatabaseClient.GenericExecuteSpec count = db.sql("SELECT COUNT(*) AS n" + base + whereSql);
-        DatabaseClient.GenericExecuteSpec items = db.sql("SELECT s.solicitud_id, s.codigo, s.created_at, "
-                + "s.cliente_id, c.tipo_documento AS c_tipo, c.numero_documento AS c_numero, c.nombres AS c_nombres, "
-                + "c.apellidos AS c_apellidos, c.celular_1 AS c_celular, s.apoderado_id, a.tipo_documento AS a_tipo, "
-                + "a.numero_documento AS a_numero, a.nombres AS a_nombres, a.apellidos AS a_apellidos, "
-                + EstadoOperativo.sqlExpression("s") + " AS estado_operativo, "
-                + currentAssignee("GESTOR") + " AS gestor, " + currentAssignee("MEDICO") + " AS medico, "
-                + "op.nombres AS op_nombres, op.apellidos AS op_apellidos, " + PROMOTOR_COLUMNS
-                + base + " LEFT JOIN personas a ON a.persona_id = s.apoderado_id"
-                + " LEFT JOIN users ou ON ou.user_id = s.created_by"
-                + " LEFT JOIN personas op ON op.persona_id = ou.persona_id" + PROMOTOR_JOINS
-                + whereSql + " ORDER BY s.solicitud_id DESC LIMIT :limit OFFSET :offset");
-        for (Map.Entry<String, Object> p : params.entrySet()) {
-            count = count.bind(p.getKey(), p.getValue());
-            items = items.bind(p.getKey(), p.getValue());
-        }
-        items = items.bind("limit", query.pageSize()).bind("offset", (query.page() - 1L) * query.pageSize());
-        Mono<Long> total = count.map((row, meta) -> ((Number) row.get("n")).longValue()).one();
-        Mono<List<SolicitudListItem>> page = items.map((row, meta) -> listItem(row)).all().collectList();
-        return Mono.zip(page, total).map(t -> new Page(t.getT1(), t.getT2()));
+        ListaSql sql = ListaSql.of(query, user);
+        Mono<List<Integer>> ids = bind(db.sql(sql.pageIds()), sql.params())
+                .bind("limit", query.pageSize())
+                .bind("offset", (query.page() - 1L) * query.pageSize())
+                .map((row, meta) -> integer(row, "solicitud_id"))
+                .all()
+                .collectList();
+        Mono<Long> total = bind(db.sql(sql.count()), sql.params())
+                .map((row, meta) -> ((Number) row.get("n")).longValue())
+                .one();
+        return Mono.zip(ids.flatMap(this::listItems), total).map(t -> new Page(t.getT1(), t.getT2()));
     }
 
-    private static String currentAssignee(String rol) {
-        return "(SELECT CONCAT(ap.nombres, ' ', ap.apellidos) FROM solicitud_asignacion asg JOIN personas ap "
-                + "ON ap.persona_id = asg.persona_id WHERE asg.solicitud_id = s.solicitud_id AND asg.rol = '" + rol
-                + "' AND asg.es_vigente = 1 ORDER BY asg.asignacion_id DESC LIMIT 1)";
+    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec,
+                                                          Map<String, Object> params) {
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            spec = spec.bind(p.getKey(), p.getValue());
+        }
+        return spec;
+    }
+
+    /** The list items of these solicitudes, newest first. */
+    private Mono<List<SolicitudListItem>> listItems(List<Integer> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return db.sql("SELECT s.solicitud_id, s.codigo, s.created_at, s.estado_operativo, s.cliente_id, "
+                        + "c.tipo_documento AS c_tipo, c.numero_documento AS c_numero, c.nombres AS c_nombres, "
+                        + "c.apellidos AS c_apellidos, c.celular_1 AS c_celular, s.apoderado_id, "
+                        + "a.tipo_documento AS a_tipo, a.numero_documento AS a_numero, a.nombres AS a_nombres, "
+                        + "a.apellidos AS a_apellidos, g.nombres AS g_nombres, g.apellidos AS g_apellidos, "
+                        + "m.nombres AS m_nombres, m.apellidos AS m_apellidos, "
+                        + "op.nombres AS op_nombres, op.apellidos AS op_apellidos, " + PROMOTOR_COLUMNS
+                        + " FROM solicitud_cmep s JOIN personas c ON c.persona_id = s.cliente_id"
+                        + " LEFT JOIN personas a ON a.persona_id = s.apoderado_id"
+                        + " LEFT JOIN personas g ON g.persona_id = s.gestor_persona_id"
+                        + " LEFT JOIN personas m ON m.persona_id = s.medico_persona_id"
+                        + " LEFT JOIN users ou ON ou.user_id = s.created_by"
+                        + " LEFT JOIN personas op ON op.persona_id = ou.persona_id" + PROMOTOR_JOINS
+                        + " WHERE s.solicitud_id IN (:ids) ORDER BY s.solicitud_id DESC")
+                .bind("ids", ids)
+                .map((row, meta) -> listItem(row))
+                .all()
+                .collectList();
     }
 
     private static SolicitudListItem listItem(Row row) {
@@ -219,7 +211,8 @@ public class SolicitudQueries {
                         Formats.fullName(str(row, "c_nombres"), str(row, "c_apellidos")), str(row, "c_celular")),
                 apoderadoId == null ? null : new SolicitudListItem.Apoderado(apoderadoId, str(row, "a_tipo"),
                         str(row, "a_numero"), str(row, "a_nombres"), str(row, "a_apellidos")),
-                str(row, "estado_operativo"), str(row, "gestor"), str(row, "medico"), promotor(row),
+                str(row, "estado_operativo"), Formats.fullName(str(row, "g_nombres"), str(row, "g_apellidos")),
+                Formats.fullName(str(row, "m_nombres"), str(row, "m_apellidos")), promotor(row),
                 Formats.fullName(str(row, "op_nombres"), str(row, "op_apellidos")),
                 Timestamps.format(dateTime(row, "created_at")));
     }
@@ -240,11 +233,6 @@ public class SolicitudQueries {
         return new PromotorSummary(id, tipo, PromotorSummary.nombre(tipo, str(row, "pp_nombres"),
                 str(row, "pp_apellidos"), str(row, "pr_razon"), str(row, "pr_otros"), str(row, "pr_fuente")),
                 str(row, "pr_ruc"), str(row, "pr_email"), str(row, "pr_celular"), str(row, "pr_fuente"));
-    }
-
-    /** {@code %} and {@code _} in q match literally (domain.md §10 #22). */
-    static String escapeLike(String q) {
-        return q.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     public record ListQuery(int page, int pageSize, String q, EstadoOperativo estado, boolean mine) {

@@ -53,6 +53,9 @@ class MigrationsTest {
     /** V5: the report read model kept by the workflow-worker. */
     private static final List<String> REPORT_TABLES = List.of("reporte_solicitud", "reporte_pago", "reporte_estado");
 
+    /** V6: the lock rows a login attempt is counted under. */
+    private static final List<String> THROTTLE_TABLES = List.of("login_attempt_lock");
+
     /**
      * Every column: {@code table column type null|notnull default [ai|onupdate]}. Types use the
      * MySQL 8 spelling (no display width except tinyint(1)); default {@code -} means none.
@@ -149,6 +152,9 @@ class MigrationsTest {
             solicitud_cmep estado_atencion varchar(10) notnull REGISTRADO
             solicitud_cmep estado_pago varchar(9) notnull PENDIENTE
             solicitud_cmep estado_certificado varchar(9) null NULL
+            solicitud_cmep estado_operativo varchar(15) notnull REGISTRADO
+            solicitud_cmep gestor_persona_id int null NULL
+            solicitud_cmep medico_persona_id int null NULL
             solicitud_cmep tarifa_monto decimal(12,2) null NULL
             solicitud_cmep tarifa_moneda varchar(3) null NULL
             solicitud_cmep tarifa_fuente varchar(8) null NULL
@@ -236,6 +242,8 @@ class MigrationsTest {
             login_failure scope varchar(7) notnull -
             login_failure scope_key varchar(255) notnull -
             login_failure failed_at datetime notnull -
+            login_attempt_lock scope varchar(7) notnull -
+            login_attempt_lock scope_key varchar(255) notnull -
             reporte_solicitud creado_en datetime notnull -
             reporte_solicitud solicitud_id int notnull -
             reporte_solicitud creado_por int null NULL
@@ -287,6 +295,7 @@ class MigrationsTest {
             Map.entry("outbox_event", List.of("outbox_id")),
             Map.entry("processed_event", List.of("consumer", "event_id")),
             Map.entry("login_failure", List.of("id")),
+            Map.entry("login_attempt_lock", List.of("scope", "scope_key")),
             Map.entry("reporte_solicitud", List.of("creado_en", "solicitud_id")),
             Map.entry("reporte_pago", List.of("fecha_pago", "pago_id")),
             Map.entry("reporte_estado", List.of("particion")));
@@ -306,18 +315,25 @@ class MigrationsTest {
             Map.entry("uq_reporte_pago_id", "reporte_pago(pago_id)"));
 
     /** The non-unique indexes the migrations declare (InnoDB adds its own per FK column). */
-    private static final Map<String, String> EXPECTED_EXTRA_INDEXES = Map.of(
-            "ix_sessions_expires_at", "sessions(expires_at)",
-            "ix_solicitud_cmep_created_at", "solicitud_cmep(created_at)",
-            "ix_pago_solicitud_fecha_pago", "pago_solicitud(fecha_pago)",
-            "ix_solicitud_asignacion_solicitud_rol_vigente", "solicitud_asignacion(solicitud_id,rol,es_vigente)",
-            "ix_solicitud_estado_historial_solicitud_cambiado_en", "solicitud_estado_historial(solicitud_id,cambiado_en)",
-            "ix_outbox_pending", "outbox_event(published_at,outbox_id)",
-            "ix_outbox_solicitud_pending", "outbox_event(solicitud_id,published_at,outbox_id)",
-            "ix_login_failure_lookup", "login_failure(scope,scope_key,failed_at)",
-            "ix_reporte_pago_solicitud", "reporte_pago(solicitud_id)");
+    private static final Map<String, String> EXPECTED_EXTRA_INDEXES = Map.ofEntries(
+            Map.entry("ix_sessions_expires_at", "sessions(expires_at)"),
+            Map.entry("ix_solicitud_cmep_created_at", "solicitud_cmep(created_at)"),
+            Map.entry("ix_pago_solicitud_fecha_pago", "pago_solicitud(fecha_pago)"),
+            Map.entry("ix_solicitud_asignacion_solicitud_rol_vigente", "solicitud_asignacion(solicitud_id,rol,es_vigente)"),
+            Map.entry("ix_solicitud_estado_historial_solicitud_cambiado_en", "solicitud_estado_historial(solicitud_id,cambiado_en)"),
+            Map.entry("ix_outbox_pending", "outbox_event(published_at,outbox_id)"),
+            Map.entry("ix_outbox_solicitud_pending", "outbox_event(solicitud_id,published_at,outbox_id)"),
+            Map.entry("ix_login_failure_lookup", "login_failure(scope,scope_key,failed_at)"),
+            Map.entry("ix_reporte_pago_solicitud", "reporte_pago(solicitud_id)"),
+            Map.entry("ix_solicitud_cmep_estado_operativo", "solicitud_cmep(estado_operativo,solicitud_id)"),
+            Map.entry("ix_solicitud_cmep_gestor", "solicitud_cmep(gestor_persona_id,solicitud_id)"),
+            Map.entry("ix_solicitud_cmep_medico", "solicitud_cmep(medico_persona_id,solicitud_id)"),
+            Map.entry("ix_solicitud_cmep_created_by", "solicitud_cmep(created_by,solicitud_id)"),
+            Map.entry("ix_solicitud_cmep_gestor_estado", "solicitud_cmep(gestor_persona_id,estado_operativo,solicitud_id)"),
+            Map.entry("ix_solicitud_cmep_medico_estado", "solicitud_cmep(medico_persona_id,estado_operativo,solicitud_id)"),
+            Map.entry("ix_solicitud_cmep_created_by_estado", "solicitud_cmep(created_by,estado_operativo,solicitud_id)"));
 
-    /** domain.md §2.3: every foreign key, as table.column -> referenced table.column. */
+    /** domain.md §2.3 and V7 (the current assignees): every foreign key, as table.column -> referenced table.column. */
     private static final Map<String, String> EXPECTED_FOREIGN_KEYS = Map.ofEntries(
             Map.entry("clientes.persona_id", "personas.persona_id"),
             Map.entry("clientes.promotor_id", "promotores.promotor_id"),
@@ -337,6 +353,8 @@ class MigrationsTest {
             Map.entry("solicitud_cmep.promotor_id", "promotores.promotor_id"),
             Map.entry("solicitud_cmep.cerrado_por", "users.user_id"),
             Map.entry("solicitud_cmep.cancelado_por", "users.user_id"),
+            Map.entry("solicitud_cmep.gestor_persona_id", "personas.persona_id"),
+            Map.entry("solicitud_cmep.medico_persona_id", "personas.persona_id"),
             Map.entry("solicitud_asignacion.solicitud_id", "solicitud_cmep.solicitud_id"),
             Map.entry("solicitud_asignacion.persona_id", "personas.persona_id"),
             Map.entry("solicitud_asignacion.asignado_por", "users.user_id"),
@@ -420,7 +438,14 @@ class MigrationsTest {
                     "INSERT INTO resultado_medico (solicitud_id, medico_id, estado_certificado) VALUES ({solicitud}, {persona2}, ?)"),
             new EnumCheck("login_failure", "scope", List.of("ACCOUNT", "ADDRESS"),
                     List.of("USER", "account"), false,
-                    "INSERT INTO login_failure (scope, scope_key, failed_at) VALUES (?, 'k', '2026-01-01 00:00:00')"));
+                    "INSERT INTO login_failure (scope, scope_key, failed_at) VALUES (?, 'k', '2026-01-01 00:00:00')"),
+            new EnumCheck("login_attempt_lock", "scope", List.of("ACCOUNT", "ADDRESS"),
+                    List.of("USER", "address"), false,
+                    "INSERT INTO login_attempt_lock (scope, scope_key) VALUES (?, 'k')"),
+            new EnumCheck("solicitud_cmep", "estado_operativo",
+                    List.of("REGISTRADO", "ASIGNADO_GESTOR", "PAGADO", "ASIGNADO_MEDICO", "CERRADO", "CANCELADO"),
+                    List.of("ATENDIDO", "cerrado"), false,
+                    "INSERT INTO solicitud_cmep (cliente_id, estado_operativo) VALUES ({cliente}, ?)"));
 
     private static String jdbcUrl;
     private static MigrateResult firstMigration;
@@ -451,11 +476,12 @@ class MigrationsTest {
     void every_domain_table_exists_after_migrating_an_empty_database() throws SQLException {
         assertThat(firstMigration.success).isTrue();
         assertThat(firstMigration.migrations).extracting(m -> m.version)
-                .containsExactly("1", "2", "3", "4", "5");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7");
 
         Set<String> expected = new TreeSet<>(DOMAIN_TABLES);
         expected.addAll(EVENT_TABLES);
         expected.addAll(REPORT_TABLES);
+        expected.addAll(THROTTLE_TABLES);
         Set<String> actual = new TreeSet<>(strings("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'
