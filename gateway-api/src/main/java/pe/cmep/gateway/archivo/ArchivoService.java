@@ -17,9 +17,9 @@ import pe.cmep.events.ArchivoUploaded;
 import pe.cmep.gateway.archivo.ArchivoRepository.Guardado;
 import pe.cmep.gateway.archivo.ArchivoRepository.NuevoArchivo;
 import pe.cmep.gateway.auth.CurrentUser;
+import pe.cmep.gateway.db.DeadlockRetry;
 import pe.cmep.gateway.outbox.Outbox;
 import pe.cmep.gateway.web.ApiException;
-import pe.cmep.gateway.db.DeadlockRetry;
 import reactor.core.publisher.Mono;
 
 /**

@@ -38,7 +38,7 @@ public class LoginThrottle {
         this.limits = properties.loginThrottle();
     }
 
-    /** Counts this attempt as a failure of both keys; 429 with the wait, and nothing counted, when either is at its limit. */
+    /** Counts this attempt as a failure of both keys; 429 with the wait, nothing counted, when either is at its limit. */
     public Mono<Reservation> reserve(String account, String address) {
         LocalDateTime now = now();
         return lock(account, address)
@@ -124,7 +124,8 @@ public class LoginThrottle {
      * a DELETE over the key's range would lock the gap after it, which another key's attempt may be inserting into.
      */
     private Mono<List<Long>> failures(String scope, String key, LocalDateTime before) {
-        return ids(db.sql("SELECT id FROM login_failure WHERE scope = :scope AND scope_key = :key AND failed_at < :before")
+        return ids(db.sql("SELECT id FROM login_failure WHERE scope = :scope AND scope_key = :key "
+                        + "AND failed_at < :before")
                 .bind("scope", scope)
                 .bind("key", key)
                 .bind("before", before));

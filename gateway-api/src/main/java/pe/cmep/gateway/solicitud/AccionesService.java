@@ -10,11 +10,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.db.Binds;
+import pe.cmep.gateway.db.DeadlockRetry;
 import pe.cmep.gateway.policy.Accion;
 import pe.cmep.gateway.policy.PolicyMatrix;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldReader;
-import pe.cmep.gateway.db.DeadlockRetry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -171,8 +171,9 @@ class AccionesService {
      * @param beforeEvent runs after the writes, right before the action's event (an override's own event)
      * @return the solicitud as the assignment leaves it
      */
-    private Mono<LockedSolicitud> assignment(LockedSolicitud s, String rol, int personaId, String campo, String field,
-                                  boolean viaOverride, int userId, LocalDateTime now, Mono<Void> beforeEvent) {
+    private Mono<LockedSolicitud> assignment(LockedSolicitud s, String rol, int personaId, String campo,
+                                             String field, boolean viaOverride, int userId, LocalDateTime now,
+                                             Mono<Void> beforeEvent) {
         return asignador.checkAssignable(personaId, rol, field)
                 .flatMap(nombre -> asignador.assign(s.solicitudId(), personaId, rol, userId, now)
                         .flatMap(prev -> historial.write(s.solicitudId(), userId, now,
@@ -183,7 +184,8 @@ class AccionesService {
                                 .thenReturn(s.conAsignado(rol, personaId))));
     }
 
-    private Mono<LockedSolicitud> pago(LockedSolicitud s, PagoInput pago, int userId, LocalDateTime now, Mono<Void> beforeEvent) {
+    private Mono<LockedSolicitud> pago(LockedSolicitud s, PagoInput pago, int userId, LocalDateTime now,
+                                       Mono<Void> beforeEvent) {
         List<Cambio> cambios = new ArrayList<>();
         cambios.add(Cambio.of("pago_registrado", null, Formats.money(pago.monto())));
         if (!"PAGADO".equals(s.estadoPago())) {
@@ -209,7 +211,8 @@ class AccionesService {
                         .thenReturn(s.pagada()));
     }
 
-    private Mono<LockedSolicitud> close(LockedSolicitud s, String comentario, int userId, LocalDateTime now, Mono<Void> beforeEvent) {
+    private Mono<LockedSolicitud> close(LockedSolicitud s, String comentario, int userId, LocalDateTime now,
+                                        Mono<Void> beforeEvent) {
         return db.sql("UPDATE solicitud_cmep SET estado_atencion = 'ATENDIDO', fecha_cierre = :now, cerrado_por = :userId "
                         + "WHERE solicitud_id = :id")
                 .bind("now", now).bind("userId", userId).bind("id", s.solicitudId())
@@ -225,8 +228,8 @@ class AccionesService {
      * @param comentario the historial comment (the request's comentario; none for an override)
      * @param motivo     the new motivo_cancelacion when non-empty (otherwise the column keeps its value)
      */
-    private Mono<LockedSolicitud> cancel(LockedSolicitud s, String comentario, String motivo, int userId, LocalDateTime now,
-                           Mono<Void> beforeEvent) {
+    private Mono<LockedSolicitud> cancel(LockedSolicitud s, String comentario, String motivo, int userId,
+                                         LocalDateTime now, Mono<Void> beforeEvent) {
         boolean setMotivo = motivo != null && !motivo.isBlank();
         DatabaseClient.GenericExecuteSpec update = db.sql("UPDATE solicitud_cmep SET estado_atencion = 'CANCELADO', "
                         + "fecha_cancelacion = :now, cancelado_por = :userId"

@@ -6,10 +6,10 @@ import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.gateway.auth.CurrentUser;
+import pe.cmep.gateway.db.DeadlockRetry;
 import pe.cmep.gateway.policy.Accion;
 import pe.cmep.gateway.policy.PolicyMatrix;
 import pe.cmep.gateway.web.ApiException;
-import pe.cmep.gateway.db.DeadlockRetry;
 import reactor.core.publisher.Mono;
 
 /** PATCH /solicitudes/{id} (api.md §7.4, domain.md §5.2). */

@@ -16,9 +16,9 @@ import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.catalogo.PromotorWriter;
 import pe.cmep.gateway.config.DatabaseErrors;
 import pe.cmep.gateway.db.Binds;
+import pe.cmep.gateway.db.DeadlockRetry;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldError;
-import pe.cmep.gateway.db.DeadlockRetry;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 

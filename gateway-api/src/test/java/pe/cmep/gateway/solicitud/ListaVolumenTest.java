@@ -231,35 +231,36 @@ class ListaVolumenTest {
 
     /** MariaDB's ANALYZE: the statement is run, and each step says how many rows it read. */
     private List<Step> analyze(SolicitudQueries.ListQuery query, CurrentUser user) {
-        ListaSql sql = ListaSql.of(query, user);
-        DatabaseClient.GenericExecuteSpec spec = db.sql("ANALYZE " + sql.pageIds())
-                .bind("limit", query.pageSize()).bind("offset", (query.page() - 1L) * query.pageSize());
-        for (Map.Entry<String, Object> p : sql.params().entrySet()) {
-            spec = spec.bind(p.getKey(), p.getValue());
-        }
-        return spec.map((row, meta) -> new Step(row.get("table", String.class), row.get("type", String.class),
+        return page("ANALYZE ", query, user)
+                .map((row, meta) -> new Step(row.get("table", String.class), row.get("type", String.class),
                         row.get("key", String.class), readRows(row.get("r_rows")),
                         String.valueOf(row.get("Extra", String.class))))
                 .all().collectList().block();
     }
 
     private List<Integer> listed(SolicitudQueries.ListQuery query, CurrentUser user) {
-        ListaSql sql = ListaSql.of(query, user);
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.pageIds())
-                .bind("limit", query.pageSize()).bind("offset", (query.page() - 1L) * query.pageSize());
-        for (Map.Entry<String, Object> p : sql.params().entrySet()) {
-            spec = spec.bind(p.getKey(), p.getValue());
-        }
-        return spec.map((row, meta) -> ((Number) row.get(0)).intValue()).all().collectList().block();
+        return page("", query, user).map((row, meta) -> ((Number) row.get(0)).intValue()).all().collectList().block();
     }
 
     private long total(SolicitudQueries.ListQuery query, CurrentUser user) {
         ListaSql sql = ListaSql.of(query, user);
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.count());
-        for (Map.Entry<String, Object> p : sql.params().entrySet()) {
+        return bind(db.sql(sql.count()), sql.params())
+                .map((row, meta) -> ((Number) row.get(0)).longValue()).one().block();
+    }
+
+    /** The page-ids statement the list runs for {@code query}, bound as the list binds it. */
+    private DatabaseClient.GenericExecuteSpec page(String prefix, SolicitudQueries.ListQuery query, CurrentUser user) {
+        ListaSql sql = ListaSql.of(query, user);
+        return bind(db.sql(prefix + sql.pageIds()), sql.params())
+                .bind("limit", query.pageSize()).bind("offset", (query.page() - 1L) * query.pageSize());
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec,
+                                                          Map<String, Object> params) {
+        for (Map.Entry<String, Object> p : params.entrySet()) {
             spec = spec.bind(p.getKey(), p.getValue());
         }
-        return spec.map((row, meta) -> ((Number) row.get(0)).longValue()).one().block();
+        return spec;
     }
 
     private static double readRows(Object value) {
