@@ -64,11 +64,14 @@ class HealthController {
     record Version(boolean ok, String version) {
     }
 
+    record Error(String code, String message) {
+    }
+
     private static ResponseEntity<Object> unhealthy(String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ok", false);
         body.put("status", "unhealthy");
-        body.put("error", Map.of("code", ErrorCode.SERVICE_UNAVAILABLE.name(), "message", message));
+        body.put("error", new Error(ErrorCode.SERVICE_UNAVAILABLE.name(), message));
         return json(HttpStatus.SERVICE_UNAVAILABLE, body);
     }
 

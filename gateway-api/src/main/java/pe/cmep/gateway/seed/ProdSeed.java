@@ -1,11 +1,12 @@
 package pe.cmep.gateway.seed;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import pe.cmep.gateway.auth.EmailCharacters;
+import pe.cmep.gateway.auth.LoginService;
 import pe.cmep.gateway.auth.PasswordHasher;
 import reactor.core.publisher.Mono;
 
@@ -35,6 +36,10 @@ public class ProdSeed {
             throw new IllegalArgumentException("CMEP_ADMIN_EMAIL, CMEP_ADMIN_PASSWORD, CMEP_ADMIN_NOMBRES and "
                     + "CMEP_ADMIN_APELLIDOS must all be set");
         }
+        if (!EmailCharacters.arePrintableAscii(LoginService.normalizeEmail(admin.email()))) {
+            throw new IllegalArgumentException("CMEP_ADMIN_EMAIL must hold printable ASCII characters only "
+                    + "(docs/decisions.md #22)");
+        }
         int length = admin.password().codePointCount(0, admin.password().length());
         if (length < 8 || length > 128) {
             throw new IllegalArgumentException("CMEP_ADMIN_PASSWORD must have 8 to 128 characters");
@@ -43,7 +48,7 @@ public class ProdSeed {
 
     public Mono<Void> apply(SeedProperties.Admin admin) {
         validate(admin);
-        String email = admin.email().trim().toLowerCase(Locale.ROOT);
+        String email = LoginService.normalizeEmail(admin.email());
         return writer.countUsers()
                 .flatMap(users -> users > 0
                         ? Mono.<Void>error(new IllegalStateException(

@@ -115,6 +115,14 @@ class DevSeedTest extends ApiIntegrationTest {
                 .hasMessageContaining("CMEP_ADMIN_EMAIL");
     }
 
+    @Test
+    void prod_seed_refuses_an_admin_email_that_is_not_printable_ascii() {
+        for (String email : new String[] {"admin\uff20cmep.pe", "admin@cmep.pe\u200b", "adm\u00edn@cmep.pe"}) {
+            assertThatThrownBy(() -> ProdSeed.validate(new SeedProperties.Admin(email, "una-clave-larga", "A", "B")))
+                    .hasMessageContaining("printable ASCII");
+        }
+    }
+
     private void wipe() {
         for (String table : DevSeed.WIPE_ORDER) {
             execute("DELETE FROM " + table);
