@@ -58,19 +58,22 @@ public class LoginService {
                 .flatMap(reservation -> users.findCredentials(email).map(Optional::of).defaultIfEmpty(Optional.empty())
                         .flatMap(found -> hasher.matches(password,
                                         found.map(UserAccountRepository.Credentials::passwordHash).orElse(null))
-                                .flatMap(matches -> {
-                                    if (!matches) {
-                                        log.info("login_failed reason=bad_credentials address={}", clientAddress);
-                                        return Mono.error(ApiException.unauthenticated(BAD_CREDENTIALS));
-                                    }
-                                    UserAccountRepository.Credentials account = found.orElseThrow();
-                                    if (!"ACTIVO".equals(account.estado())) {
-                                        log.info("login_refused reason=suspended user_id={}", account.userId());
-                                        return throttle.release(reservation)
-                                                .then(Mono.error(ApiException.forbidden(SUSPENDED)));
-                                    }
-                                    return startSession(account.userId(), reservation);
-                                })));
+                                .flatMap(matches -> decide(matches ? found : Optional.empty(), reservation,
+                                        clientAddress))));
+    }
+
+    /** @param account the account whose password matched; empty for an unknown e-mail or a wrong password */
+    private Mono<LoginResult> decide(Optional<UserAccountRepository.Credentials> account,
+                                     LoginThrottle.Reservation reservation, String clientAddress) {
+        if (account.isEmpty()) {
+            log.info("login_failed reason=bad_credentials address={}", clientAddress);
+            return Mono.error(ApiException.unauthenticated(BAD_CREDENTIALS));
+        }
+        if (!"ACTIVO".equals(account.get().estado())) {
+            log.info("login_refused reason=suspended user_id={}", account.get().userId());
+            return throttle.release(reservation).then(Mono.error(ApiException.forbidden(SUSPENDED)));
+        }
+        return startSession(account.get().userId(), reservation);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -58,13 +59,13 @@ public class LoginThrottle {
         return delete(reservation.failureIds());
     }
 
-    /** A successful login takes its reservation back and clears the account's counter. */
+    /** A successful login takes its reservation back and clears the account's counter, in one delete. */
     public Mono<Void> clearAccount(Reservation reservation) {
-        return release(reservation)
-                .then(ids(db.sql("SELECT id FROM login_failure WHERE scope = :scope AND scope_key = :key")
+        return ids(db.sql("SELECT id FROM login_failure WHERE scope = :scope AND scope_key = :key")
                         .bind("scope", ACCOUNT)
-                        .bind("key", reservation.account())))
-                .flatMap(this::delete);
+                        .bind("key", reservation.account()))
+                .flatMap(account -> delete(Stream.concat(account.stream(), reservation.failureIds().stream())
+                        .distinct().toList()));
     }
 
     /**
@@ -111,24 +112,21 @@ public class LoginThrottle {
                 .one();
     }
 
+    /**
+     * Deletes both keys' failures that no window counts any more. Their ids come from a plain read and go by primary
+     * key: a DELETE over a key's range would lock the gap after it, which another key's attempt may be inserting into.
+     */
     private Mono<Void> forgetOld(String account, String address, LocalDateTime now) {
         Duration keep = limits.accountWindow().compareTo(limits.addressWindow()) > 0
                 ? limits.accountWindow() : limits.addressWindow();
-        LocalDateTime before = now.minus(keep);
-        return failures(ACCOUNT, account, before).flatMap(this::delete)
-                .then(failures(ADDRESS, address, before).flatMap(this::delete));
-    }
-
-    /**
-     * The ids of a key's failures older than {@code before}, by a plain read: they are deleted by primary key, as
-     * a DELETE over the key's range would lock the gap after it, which another key's attempt may be inserting into.
-     */
-    private Mono<List<Long>> failures(String scope, String key, LocalDateTime before) {
-        return ids(db.sql("SELECT id FROM login_failure WHERE scope = :scope AND scope_key = :key "
-                        + "AND failed_at < :before")
-                .bind("scope", scope)
-                .bind("key", key)
-                .bind("before", before));
+        return ids(db.sql("SELECT id FROM login_failure WHERE ((scope = :account AND scope_key = :accountKey) "
+                        + "OR (scope = :address AND scope_key = :addressKey)) AND failed_at < :before")
+                .bind("account", ACCOUNT)
+                .bind("accountKey", account)
+                .bind("address", ADDRESS)
+                .bind("addressKey", address)
+                .bind("before", now.minus(keep)))
+                .flatMap(this::delete);
     }
 
     private static Mono<List<Long>> ids(DatabaseClient.GenericExecuteSpec select) {

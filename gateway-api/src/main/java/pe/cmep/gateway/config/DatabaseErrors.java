@@ -4,10 +4,9 @@ import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.net.ConnectException;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -38,22 +37,22 @@ public final class DatabaseErrors {
 
     /** A unique key refused the row (MySQL/MariaDB 1062), e.g. a concurrent insert of the same document. */
     public static boolean isDuplicateKey(Throwable ex) {
-        return anyCause(ex, t -> t instanceof DuplicateKeyException || hasCode(t, Set.of(DUPLICATE_KEY)));
+        return Causes.any(ex, t -> t instanceof DuplicateKeyException || hasCode(t, Set.of(DUPLICATE_KEY)));
     }
 
     /** InnoDB chose this transaction as a deadlock victim (1213): it was rolled back and may be run again. */
     public static boolean isDeadlock(Throwable ex) {
-        return anyCause(ex, t -> hasCode(t, Set.of(DEADLOCK)));
+        return Causes.any(ex, t -> hasCode(t, Set.of(DEADLOCK)));
     }
 
     /** A foreign key refused the change (1451 row is referenced / 1452 referenced row missing). */
     public static boolean isForeignKeyViolation(Throwable ex) {
-        return anyCause(ex, t -> hasCode(t, Set.of(ROW_IS_REFERENCED, NO_REFERENCED_ROW)));
+        return Causes.any(ex, t -> hasCode(t, Set.of(ROW_IS_REFERENCED, NO_REFERENCED_ROW)));
     }
 
     /** Another request holds the rows: lock wait timeout (1205), deadlock (1213), NOWAIT refused (3572). */
     public static boolean isLockConflict(Throwable ex) {
-        return anyCause(ex, t -> t instanceof PessimisticLockingFailureException
+        return Causes.any(ex, t -> t instanceof PessimisticLockingFailureException
                 || hasCode(t, Set.of(LOCK_WAIT_TIMEOUT, DEADLOCK, NOWAIT_REFUSED)));
     }
 
@@ -65,12 +64,12 @@ public final class DatabaseErrors {
      * into a DataAccessResourceFailureException), an incorrect date value (1292) included.
      */
     public static boolean isUnavailable(Throwable ex) {
-        OptionalInt serverCode = serverErrorCode(ex);
+        Optional<Integer> serverCode = serverErrorCode(ex);
         if (serverCode.isPresent()) {
-            return SERVER_UNAVAILABLE.contains(serverCode.getAsInt());
+            return SERVER_UNAVAILABLE.contains(serverCode.get());
         }
         // no server answer: r2dbc-mysql reports a refused, reset or closed connection as a resource exception of code 0
-        return anyCause(ex, t -> t instanceof R2dbcNonTransientResourceException
+        return Causes.any(ex, t -> t instanceof R2dbcNonTransientResourceException
                 || t instanceof R2dbcTransientResourceException
                 || t instanceof CannotCreateTransactionException
                 || t instanceof ConnectException
@@ -78,25 +77,14 @@ public final class DatabaseErrors {
     }
 
     /** The MySQL/MariaDB error code of the first server error in the cause chain, if the server answered at all. */
-    private static OptionalInt serverErrorCode(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof R2dbcException r2dbc && r2dbc.getErrorCode() != 0) {
-                return OptionalInt.of(r2dbc.getErrorCode());
-            }
-        }
-        return OptionalInt.empty();
+    private static Optional<Integer> serverErrorCode(Throwable ex) {
+        return Causes.of(ex)
+                .filter(t -> t instanceof R2dbcException r2dbc && r2dbc.getErrorCode() != 0)
+                .map(t -> ((R2dbcException) t).getErrorCode())
+                .findFirst();
     }
 
     private static boolean hasCode(Throwable t, Set<Integer> codes) {
         return t instanceof R2dbcException r2dbc && codes.contains(r2dbc.getErrorCode());
-    }
-
-    private static boolean anyCause(Throwable ex, Predicate<Throwable> test) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (test.test(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

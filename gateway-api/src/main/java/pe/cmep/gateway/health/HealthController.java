@@ -1,8 +1,6 @@
 package pe.cmep.gateway.health;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +62,15 @@ class HealthController {
     record Version(boolean ok, String version) {
     }
 
+    record Unhealthy(boolean ok, String status, Error error) {
+    }
+
     record Error(String code, String message) {
     }
 
     private static ResponseEntity<Object> unhealthy(String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ok", false);
-        body.put("status", "unhealthy");
-        body.put("error", new Error(ErrorCode.SERVICE_UNAVAILABLE.name(), message));
-        return json(HttpStatus.SERVICE_UNAVAILABLE, body);
+        return json(HttpStatus.SERVICE_UNAVAILABLE,
+                new Unhealthy(false, "unhealthy", new Error(ErrorCode.SERVICE_UNAVAILABLE.name(), message)));
     }
 
     private static ResponseEntity<Object> json(HttpStatus status, Object body) {

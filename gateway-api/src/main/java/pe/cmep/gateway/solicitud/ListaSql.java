@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import pe.cmep.gateway.auth.CurrentUser;
 
 /**
@@ -35,24 +37,25 @@ record ListaSql(String pageIds, String count, Map<String, Object> params) {
             params.put("estado", query.estado().name());
         }
         String cliente = searching ? " JOIN personas c ON c.persona_id = s.cliente_id" : "";
+        Function<Scope, String> rows = scope -> " FROM solicitud_cmep s" + hint(scope, byEstado) + cliente
+                + where(filters, scope);
         List<Scope> scopes = query.mine() && !user.hasRole("ADMIN") ? scopes(user, params) : List.of(Scope.ALL);
         if (scopes.size() == 1) {
-            Scope scope = scopes.get(0);
-            String from = from(scope, byEstado) + cliente + where(filters, scope);
+            String from = rows.apply(scopes.get(0));
             return new ListaSql("SELECT s.solicitud_id" + from + " ORDER BY s.solicitud_id DESC "
                     + "LIMIT :limit OFFSET :offset", "SELECT COUNT(*) AS n" + from, params);
         }
         long window = (long) query.page() * query.pageSize();
-        List<String> branches = scopes.stream()
-                .map(scope -> "(SELECT s.solicitud_id" + from(scope, byEstado) + cliente + where(filters, scope)
-                        + " ORDER BY s.solicitud_id DESC LIMIT " + window + ")")
-                .toList();
-        List<String> counted = scopes.stream()
-                .map(scope -> "SELECT s.solicitud_id" + from(scope, byEstado) + cliente + where(filters, scope))
-                .toList();
-        return new ListaSql("SELECT u.solicitud_id FROM (" + String.join(" UNION ", branches) + ") u "
+        String branches = scopes.stream()
+                .map(scope -> "(SELECT s.solicitud_id" + rows.apply(scope) + " ORDER BY s.solicitud_id DESC LIMIT "
+                        + window + ")")
+                .collect(Collectors.joining(" UNION "));
+        String counted = scopes.stream()
+                .map(scope -> "SELECT s.solicitud_id" + rows.apply(scope))
+                .collect(Collectors.joining(" UNION "));
+        return new ListaSql("SELECT u.solicitud_id FROM (" + branches + ") u "
                 + "ORDER BY u.solicitud_id DESC LIMIT :limit OFFSET :offset",
-                "SELECT COUNT(*) AS n FROM (" + String.join(" UNION ", counted) + ") u", params);
+                "SELECT COUNT(*) AS n FROM (" + counted + ") u", params);
     }
 
     /**
@@ -82,9 +85,9 @@ record ListaSql(String pageIds, String count, Map<String, Object> params) {
      * intersection and sorts it, and for a common key it walks the primary key instead, which for a rare one reads
      * the whole table. Each of these is covering, so a page reads its ids from the index alone.
      */
-    private static String from(Scope scope, boolean byEstado) {
+    private static String hint(Scope scope, boolean byEstado) {
         String index = byEstado ? scope.indexWithEstado : scope.index;
-        return " FROM solicitud_cmep s" + (index == null ? "" : " FORCE INDEX (" + index + ")");
+        return index == null ? "" : " FORCE INDEX (" + index + ")";
     }
 
     private enum Scope {

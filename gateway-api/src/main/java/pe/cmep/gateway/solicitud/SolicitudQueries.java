@@ -15,6 +15,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.catalogo.PromotorSummary;
+import pe.cmep.gateway.db.Binds;
 import pe.cmep.gateway.policy.PolicyMatrix;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.Timestamps;
@@ -157,24 +158,16 @@ public class SolicitudQueries {
      */
     public Mono<Page> list(ListQuery query, CurrentUser user) {
         ListaSql sql = ListaSql.of(query, user);
-        Mono<List<Integer>> ids = bind(db.sql(sql.pageIds()), sql.params())
+        Mono<List<Integer>> ids = Binds.all(db.sql(sql.pageIds()), sql.params())
                 .bind("limit", query.pageSize())
                 .bind("offset", (query.page() - 1L) * query.pageSize())
                 .map((row, meta) -> integer(row, "solicitud_id"))
                 .all()
                 .collectList();
-        Mono<Long> total = bind(db.sql(sql.count()), sql.params())
+        Mono<Long> total = Binds.all(db.sql(sql.count()), sql.params())
                 .map((row, meta) -> ((Number) row.get("n")).longValue())
                 .one();
         return Mono.zip(ids.flatMap(this::listItems), total).map(t -> new Page(t.getT1(), t.getT2()));
-    }
-
-    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec,
-                                                          Map<String, Object> params) {
-        for (Map.Entry<String, Object> p : params.entrySet()) {
-            spec = spec.bind(p.getKey(), p.getValue());
-        }
-        return spec;
     }
 
     /** The list items of these solicitudes, newest first. */

@@ -2,7 +2,6 @@ package pe.cmep.gateway.web;
 
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.util.List;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -19,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
+import pe.cmep.gateway.config.Causes;
 import pe.cmep.gateway.config.DatabaseErrors;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -126,20 +126,11 @@ public class ErrorEnvelopeHandler implements WebExceptionHandler {
     /** The server's read or request timeout ended the request (decision 18): the client was too slow. */
     private static boolean isClientTooSlow(Throwable ex) {
         return hasCause(ex, ReadTimeoutException.class)
-                || anyCause(ex, t -> REQUEST_TIMEOUT.equals(t.getClass().getName()));
+                || Causes.any(ex, t -> REQUEST_TIMEOUT.equals(t.getClass().getName()));
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
-        return anyCause(ex, type::isInstance);
-    }
-
-    private static boolean anyCause(Throwable ex, Predicate<Throwable> test) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (test.test(t)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(ex, type::isInstance);
     }
 
     record Mapped(ErrorCode code, String message, List<FieldError> details) {

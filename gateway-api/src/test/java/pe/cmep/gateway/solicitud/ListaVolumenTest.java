@@ -23,6 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.auth.SessionCookies;
+import pe.cmep.gateway.db.Binds;
 import pe.cmep.gateway.seed.DevSeed;
 import pe.cmep.gateway.support.StandInProperties;
 import pe.cmep.localstack.StandIns;
@@ -244,23 +245,15 @@ class ListaVolumenTest {
 
     private long total(SolicitudQueries.ListQuery query, CurrentUser user) {
         ListaSql sql = ListaSql.of(query, user);
-        return bind(db.sql(sql.count()), sql.params())
+        return Binds.all(db.sql(sql.count()), sql.params())
                 .map((row, meta) -> ((Number) row.get(0)).longValue()).one().block();
     }
 
     /** The page-ids statement the list runs for {@code query}, bound as the list binds it. */
     private DatabaseClient.GenericExecuteSpec page(String prefix, SolicitudQueries.ListQuery query, CurrentUser user) {
         ListaSql sql = ListaSql.of(query, user);
-        return bind(db.sql(prefix + sql.pageIds()), sql.params())
+        return Binds.all(db.sql(prefix + sql.pageIds()), sql.params())
                 .bind("limit", query.pageSize()).bind("offset", (query.page() - 1L) * query.pageSize());
-    }
-
-    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec,
-                                                          Map<String, Object> params) {
-        for (Map.Entry<String, Object> p : params.entrySet()) {
-            spec = spec.bind(p.getKey(), p.getValue());
-        }
-        return spec;
     }
 
     private static double readRows(Object value) {
