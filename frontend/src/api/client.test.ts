@@ -49,13 +49,13 @@ describe('api client', () => {
       { field: 'servicio_id', message: 'No existe' },
       { message: 'sin campo' },
     ] } }));
-    const error = await api.crearSolicitud({ cliente: {} as never }).catch((e: ApiError) => e);
-    expect(error.fieldErrors).toEqual({ 'cliente.numero_documento': 'Requerido', servicio_id: 'No existe' });
+    const error = await api.crearSolicitud({ cliente: {} as never }).then(() => null, (e: ApiError) => e);
+    expect(error?.fieldErrors).toEqual({ 'cliente.numero_documento': 'Requerido', servicio_id: 'No existe' });
   });
 
   it('a body that is not JSON gives an error without a message, so the page uses its own text', async () => {
     fetchMock.mockResolvedValue(answer(502, '<html>Bad gateway</html>', 'text/html'));
-    const error = await api.promotores().catch((e: ApiError) => e);
+    const error = await api.promotores().then(() => null, (e: ApiError) => e);
     expect(error).toMatchObject({ status: 502, code: null, apiMessage: null });
     expect(errorMessage(error, 'Error al cargar promotores')).toBe('Error al cargar promotores');
   });
