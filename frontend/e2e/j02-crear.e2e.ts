@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { VIEWPORTS, closeBrowser, login, openSession, reached, uniqueDni } from './support';
+import { VIEWPORTS, closeBrowser, listSettled, login, openSession, reached, uniqueDni } from './support';
 
 afterAll(closeBrowser);
 
@@ -54,6 +54,7 @@ describe.each(VIEWPORTS)('J2 create request ($name)', (viewport) => {
     await page.waitForURL((u) => u.pathname === '/app/solicitudes');
     const firstRow = page.locator('tbody tr').first();
     await firstRow.waitFor();
+    await listSettled(page);
     expect(await firstRow.textContent()).toContain(`DNI ${dni}`);
     await reached(s, 'j2-lista');
 

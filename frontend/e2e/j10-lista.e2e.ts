@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { VIEWPORTS, apiSession, closeBrowser, login, openSession, reached, unique, uniqueDni } from './support';
+import { VIEWPORTS, apiSession, listSettled, closeBrowser, login, openSession, reached, unique, uniqueDni } from './support';
 
 afterAll(closeBrowser);
 
@@ -34,6 +34,7 @@ async function fetchTotal(cookie: string): Promise<{ meta: number }> {
 
 const badges = (page: Page) => page.locator('tbody .badge').allTextContents();
 
+
 describe.each(VIEWPORTS)('J10 list search, filter, pagination ($name)', (viewport) => {
   it('pages, searches by surname across a reload and filters by state', async () => {
     const s = await openSession(viewport);
@@ -56,11 +57,14 @@ describe.each(VIEWPORTS)('J10 list search, filter, pagination ($name)', (viewpor
     await page.getByLabel('Buscar solicitudes').fill(` ${apellido} `);
     await page.getByRole('button', { name: 'Buscar' }).press('Enter');
     await page.waitForURL((u) => u.searchParams.get('q') === apellido && !u.searchParams.has('page'));
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 3);
+    await listSettled(page);
+    expect(await page.locator('tbody tr').count()).toBe(3);
     const rows = await page.locator('tbody tr').allTextContents();
     expect(rows.every((r) => r.includes(apellido))).toBe(true);
     await page.reload();
-    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 3);
+    await page.locator('tbody tr').first().waitFor();
+    await listSettled(page);
+    expect(await page.locator('tbody tr').count()).toBe(3);
     expect(await page.getByLabel('Buscar solicitudes').inputValue()).toBe(apellido);
     await reached(s, 'j10-lista-busqueda');
 
@@ -69,7 +73,7 @@ describe.each(VIEWPORTS)('J10 list search, filter, pagination ($name)', (viewpor
     await page.waitForURL((u) => !u.searchParams.has('q'));
     await page.getByLabel('Filtrar por estado').selectOption('REGISTRADO');
     await page.waitForURL((u) => u.searchParams.get('estado_operativo') === 'REGISTRADO');
-    await page.waitForFunction(() => [...document.querySelectorAll('tbody .badge')].every((b) => b.textContent === 'REGISTRADO'));
+    await listSettled(page);
     expect(new Set(await badges(page))).toEqual(new Set(['REGISTRADO']));
     await reached(s, 'j10-lista-filtro');
     await page.getByLabel('Filtrar por estado').selectOption({ label: 'Todos los estados' });

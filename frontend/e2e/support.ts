@@ -99,6 +99,11 @@ export async function logout(page: Page): Promise<void> {
   await page.waitForURL((url) => url.pathname === '/login');
 }
 
+/** Waits until the solicitudes table shows the answer to the current URL, not rows kept while it reloads. */
+export async function listSettled(page: Page): Promise<void> {
+  await page.locator('.table-wrap[aria-busy="false"]:not(.stale)').waitFor();
+}
+
 const SHOTS_LIST = () => path.join(OUTPUT_DIR, 'screenshots.txt');
 
 /** Saves a full-page screenshot under the e2e output folder (git-ignored) and lists it. */

@@ -2,10 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+// the global styles first, so that each page's own stylesheet can refine them
+import './styles.css';
 import { ApiError } from './api/client';
 import { AuthProvider } from './auth/AuthProvider';
 import { App } from './App';
-import './styles.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -60,7 +60,8 @@ export function ListaPage() {
       {lista.isPending ? <Loading /> : !lista.isError && items.length === 0 ? (
         <Empty>No se encontraron solicitudes.</Empty>
       ) : items.length > 0 && (
-        <div className="table-wrap">
+        <div className={`table-wrap${lista.isPlaceholderData ? ' stale' : ''}`} aria-busy={lista.isFetching}
+             tabIndex={0} role="region" aria-label="Tabla de solicitudes">
           <table className="table">
             <thead>
               <tr><th>Codigo</th><th>Cliente</th><th>Documento</th><th>Estado</th><th>Gestor</th><th>Medico</th><th>Fecha</th></tr>
