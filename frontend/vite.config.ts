@@ -12,13 +12,7 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 3000,
-    proxy: Object.fromEntries(API_PREFIXES.map((p) => [p, {
-      target: backend,
-      // a browser navigation (Accept: text/html) to an SPA route stays with the dev server
-      bypass: (req: { headers: { accept?: string }; method?: string; url?: string }) =>
-        req.method === 'GET' && req.headers.accept?.includes('text/html') && !req.url?.startsWith('/archivos/')
-          ? '/index.html' : undefined,
-    }])),
+    proxy: Object.fromEntries(API_PREFIXES.map((p) => [p, backend])),
   },
   build: {
     target: 'es2020',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { VIEWPORTS, closeBrowser, login, logout, openSession, reached, recordFigure, uniqueDni } from './support';
+import { BASE_URL, VIEWPORTS, closeBrowser, login, logout, openSession, reached, recordFigure, uniqueDni } from './support';
 
 afterAll(closeBrowser);
 
@@ -46,7 +46,7 @@ describe.each(VIEWPORTS)('J3 full workflow ($name)', (viewport) => {
     await titulo.waitFor();
     const ms = await page.evaluate(() => performance.getEntriesByName('cmep:detalle-interactivo')[0]?.startTime);
     expect(ms).toBeGreaterThan(0);
-    recordFigure(`detail interactive: ${Math.round(ms!)} ms (${viewport.name}, Vite dev server on loopback)`);
+    recordFigure(`detail interactive: ${Math.round(ms!)} ms (${viewport.name}, full page load from ${BASE_URL})`);
     const codigo = (await titulo.textContent())!;
     await esperarBadge(page, 'REGISTRADO');
     expect(await visual(page, 'Gestion administrativa')).toBe('in_progress');
