@@ -6,9 +6,10 @@ import { AsignarForm } from './AsignarForm';
 import { Bloque } from './Bloque';
 import { BotonAccion } from './BotonAccion';
 import { botonGestor, endpointAsignacion, esTerminal, estadoGestion, puede } from './bloques';
-import { cambiados, tipoLugarInicial } from './formularios';
+import { tipoLugarInicial } from './formularios';
 import { Info } from './Info';
-import type { Acciones } from './useAcciones';
+import { TipoLugarCampos } from './TipoLugarCampos';
+import { guardarCambios, type Acciones } from './useAcciones';
 
 /** Block A `Gestion administrativa` (ui.md §7.8). */
 export function BloqueGestion({ d, acc }: { d: SolicitudDetail; acc: Acciones }) {
@@ -45,30 +46,13 @@ function TipoLugarForm({ d, acc }: { d: SolicitudDetail; acc: Acciones }) {
 
   function enviar(e: FormEvent) {
     e.preventDefault();
-    const cambios = cambiados(inicial, valores);
-    if (Object.keys(cambios).length === 0) {
-      acc.cerrar();
-      return;
-    }
-    void acc.aplicar('form', () => api.editarSolicitud(d.solicitud_id, cambios));
+    guardarCambios(acc, d.solicitud_id, inicial, valores);
   }
 
   return (
     <form className="panel" aria-label="Editar tipo/lugar atencion" onSubmit={enviar}>
       <div className="form-grid">
-        <label className="field">
-          <span>Tipo atencion</span>
-          <select value={valores.tipo_atencion} onChange={(e) => setValores({ ...valores, tipo_atencion: e.target.value })}>
-            <option value="">Sin definir</option>
-            <option value="VIRTUAL">VIRTUAL</option>
-            <option value="PRESENCIAL">PRESENCIAL</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>Lugar atencion</span>
-          <input type="text" placeholder="Ej: Consultorio Lima Norte" value={valores.lugar_atencion}
-                 onChange={(e) => setValores({ ...valores, lugar_atencion: e.target.value })} />
-        </label>
+        <TipoLugarCampos value={valores} onChange={setValores} />
       </div>
       <div className="btn-row">
         <button type="submit" className="btn btn-primary" disabled={ocupado}>{ocupado ? 'Guardando...' : 'Guardar'}</button>

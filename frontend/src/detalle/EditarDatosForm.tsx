@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
 import type { SolicitudDetail } from '../api/types';
-import { cambiados, datosIniciales, type DatosCampo, type DatosForm } from './formularios';
-import type { Acciones } from './useAcciones';
+import { datosIniciales, type DatosCampo, type DatosForm } from './formularios';
+import { guardarCambios, type Acciones } from './useAcciones';
 
 interface Campo { key: DatosCampo; label: string; type?: 'date' | 'email'; placeholder?: string }
 
@@ -31,12 +30,7 @@ export function EditarDatosForm({ d, acc }: { d: SolicitudDetail; acc: Acciones 
 
   function enviar(e: FormEvent) {
     e.preventDefault();
-    const cambios = cambiados(inicial, valores);
-    if (Object.keys(cambios).length === 0) {
-      acc.cerrar();
-      return;
-    }
-    void acc.aplicar('form', () => api.editarSolicitud(d.solicitud_id, cambios));
+    guardarCambios(acc, d.solicitud_id, inicial, valores);
   }
 
   const input = (c: Campo) => (

@@ -7,6 +7,7 @@ import {
   type OverrideAccion, type OverrideDatosForm,
 } from './formularios';
 import { PagoCampos } from './PagoCampos';
+import { TipoLugarCampos } from './TipoLugarCampos';
 import type { Acciones } from './useAcciones';
 
 /** OP-1: shown only when OVERRIDE is allowed; after a success it starts again from the fresh data. */
@@ -95,19 +96,7 @@ function DatosCampos({ value, onChange }: { value: OverrideDatosForm; onChange: 
   const set = (key: keyof OverrideDatosForm, v: string) => onChange({ ...value, [key]: v });
   return (
     <div className="form-grid">
-      <label className="field">
-        <span>Tipo atencion</span>
-        <select value={value.tipo_atencion} onChange={(e) => set('tipo_atencion', e.target.value)}>
-          <option value="">Sin definir</option>
-          <option value="VIRTUAL">VIRTUAL</option>
-          <option value="PRESENCIAL">PRESENCIAL</option>
-        </select>
-      </label>
-      <label className="field">
-        <span>Lugar atencion</span>
-        <input type="text" placeholder="Ej: Consultorio Lima Norte" value={value.lugar_atencion}
-               onChange={(e) => set('lugar_atencion', e.target.value)} />
-      </label>
+      <TipoLugarCampos value={value} onChange={(tl) => onChange({ ...value, ...tl })} />
       <label className="field">
         <span>Servicio</span>
         <select value={value.servicio_id} onChange={(e) => set('servicio_id', e.target.value)}>

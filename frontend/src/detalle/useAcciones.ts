@@ -1,7 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { api } from '../api/client';
 import type { SolicitudDetail } from '../api/types';
 import { accionErrorMessage, esConflicto } from './accionError';
+import { cambiados } from './formularios';
 
 /** The page's inline forms: only one is open at a time (ui.md §7.3). */
 export type FormAbierto = 'datos' | 'tipoLugar' | 'gestor' | 'pago' | 'medico' | 'cerrar' | 'cancelar';
@@ -64,4 +66,15 @@ export function useAcciones(queryKey: QueryKey): Acciones {
 
   return useMemo(() => ({ abierto, abrir, cerrar, enCurso, error, ejecutar, aplicar, recargar }),
     [abierto, abrir, cerrar, enCurso, error, ejecutar, aplicar, recargar]);
+}
+
+/** An edit form's save: PATCH only the fields that changed; with none changed the form just closes (ui.md §7.6, §7.8). */
+export function guardarCambios<K extends string>(acc: Acciones, solicitudId: number, inicial: Record<K, string>,
+                                                 valores: Record<K, string>): void {
+  const cambios = cambiados(inicial, valores);
+  if (Object.keys(cambios).length === 0) {
+    acc.cerrar();
+    return;
+  }
+  void acc.aplicar('form', () => api.editarSolicitud(solicitudId, cambios));
 }

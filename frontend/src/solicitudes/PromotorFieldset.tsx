@@ -1,7 +1,8 @@
-import type { Promotor, TipoDocumento, TipoPromotor } from '../api/types';
+import type { Promotor, TipoDocumento } from '../api/types';
 import { FUENTES } from '../promotores/fuentes';
 import { FieldError } from '../shared/FieldError';
-import type { OpcionPromotor, PromotorForm } from './nuevaSolicitud';
+import { TIPOS_PROMOTOR, type PromotorForm } from '../promotores/promotorForm';
+import type { OpcionPromotor } from './nuevaSolicitud';
 
 interface Props {
   promotores: Promotor[];
@@ -14,9 +15,6 @@ interface Props {
   onPromotor: (promotor: PromotorForm) => void;
 }
 
-const TIPOS: { value: TipoPromotor; label: string }[] = [
-  { value: 'PERSONA', label: 'Persona' }, { value: 'EMPRESA', label: 'Empresa' }, { value: 'OTROS', label: 'Otros' },
-];
 const DOCUMENTOS: TipoDocumento[] = ['DNI', 'CE', 'PASAPORTE', 'RUC'];
 
 export function promotorOpcionLabel(p: Promotor): string {
@@ -63,7 +61,7 @@ export function PromotorFieldset(props: Props) {
           <label className="field">
             <span>Tipo de promotor *</span>
             <select value={promotor.tipo_promotor} onChange={(e) => set('tipo_promotor', e.target.value)}>
-              {TIPOS.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+              {TIPOS_PROMOTOR.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
             </select>
             <FieldError message={fieldErrors['promotor.tipo_promotor'] ?? fieldErrors.promotor} />
           </label>

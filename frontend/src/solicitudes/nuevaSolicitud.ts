@@ -1,4 +1,5 @@
-import type { NuevaSolicitud, PersonaInput, PromotorInput, TipoDocumento, TipoPromotor } from '../api/types';
+import type { NuevaSolicitud, PersonaInput, PromotorInput, TipoDocumento } from '../api/types';
+import { emptyPromotorForm, promotorBody, type PromotorForm } from '../promotores/promotorForm';
 import { clean } from '../shared/format';
 
 export interface PersonaForm {
@@ -18,24 +19,8 @@ export const personaVacia = (): PersonaForm => ({
 
 export type OpcionPromotor = 'ninguno' | 'existente' | 'nuevo';
 
-export interface PromotorForm {
-  tipo_promotor: TipoPromotor;
-  nombres: string;
-  apellidos: string;
-  tipo_documento: TipoDocumento;
-  numero_documento: string;
-  razon_social: string;
-  nombre_promotor_otros: string;
-  ruc: string;
-  email: string;
-  celular_1: string;
-  fuente_promotor: string;
-}
-
-export const promotorVacio = (): PromotorForm => ({
-  tipo_promotor: 'PERSONA', nombres: '', apellidos: '', tipo_documento: 'DNI', numero_documento: '', razon_social: '',
-  nombre_promotor_otros: '', ruc: '', email: '', celular_1: '', fuente_promotor: '',
-});
+/** The inline new promoter: the promoters page's form, with `Tipo doc` preset (ui.md §7.2). */
+export const promotorVacio = (): PromotorForm => ({ ...emptyPromotorForm(), tipo_documento: 'DNI' });
 
 export interface SolicitudForm {
   cliente: PersonaForm;
@@ -67,24 +52,11 @@ function persona(p: PersonaForm): PersonaInput {
   };
 }
 
+/** As POST /promotores takes it; the preset document type goes only with a typed number. */
 function promotor(p: PromotorForm): PromotorInput {
-  const comunes = {
-    tipo_promotor: p.tipo_promotor,
-    ruc: clean(p.ruc), email: clean(p.email), celular_1: clean(p.celular_1), fuente_promotor: clean(p.fuente_promotor),
-  };
-  switch (p.tipo_promotor) {
-    case 'PERSONA': {
-      const numero = clean(p.numero_documento);
-      return {
-        ...comunes, nombres: clean(p.nombres), apellidos: clean(p.apellidos),
-        ...(numero ? { tipo_documento: p.tipo_documento, numero_documento: numero } : {}),
-      };
-    }
-    case 'EMPRESA':
-      return { ...comunes, razon_social: clean(p.razon_social) };
-    case 'OTROS':
-      return { ...comunes, nombre_promotor_otros: clean(p.nombre_promotor_otros) };
-  }
+  const body = promotorBody(p);
+  if (!body.numero_documento) delete body.tipo_documento;
+  return body;
 }
 
 /** The POST /solicitudes body of the form, or the message that stops it being sent (ui.md §7.2). */
