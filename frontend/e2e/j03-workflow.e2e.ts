@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BASE_URL, VIEWPORTS, closeBrowser, login, logout, openSession, reached, recordFigure, uniqueDni } from './support';
+import { BASE_URL, VIEWPORTS, closeBrowser, expectNoHorizontalOverflow, login, logout, openSession, reached, recordFigure, uniqueDni } from './support';
 
 afterAll(closeBrowser);
 
@@ -11,7 +11,6 @@ const esperarBadge = (page: Page, texto: string) =>
   page.locator('.detalle-titulo .badge', { hasText: new RegExp(`^${texto}$`) }).waitFor();
 const historial = (page: Page, campo: string) =>
   region(page, 'Historial de cambios').getByRole('row', { name: new RegExp(`\\b${campo}\\b`) });
-const sinDesborde = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const hoyLima = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Lima' }).format(new Date());
 
 async function abrirDesdeInicio(page: Page, codigo: string) {
@@ -50,7 +49,7 @@ describe.each(VIEWPORTS)('J3 full workflow ($name)', (viewport) => {
     const codigo = (await titulo.textContent())!;
     await esperarBadge(page, 'REGISTRADO');
     expect(await visual(page, 'Gestion administrativa')).toBe('in_progress');
-    expect(await sinDesborde(page)).toBe(true);
+    await expectNoHorizontalOverflow(page);
     await reached(s, 'j3-detalle-registrado');
 
     await page.getByRole('button', { name: 'Asignar gestor' }).click();
@@ -121,7 +120,7 @@ describe.each(VIEWPORTS)('J3 full workflow ($name)', (viewport) => {
     await filaFalsa.getByText('rechazado').waitFor({ timeout: 30_000 });
     expect(await filaFalsa.getByText('verificando').count()).toBe(0);
     expect(await filaFalsa.getByRole('link', { name: 'Descargar' }).count()).toBe(0);
-    expect(await sinDesborde(page)).toBe(true);
+    await expectNoHorizontalOverflow(page);
     await reached(s, 'j3-archivos');
 
     // 4. gestor: doctor
@@ -173,7 +172,7 @@ describe.each(VIEWPORTS)('J3 full workflow ($name)', (viewport) => {
     expect(await region(page, 'Datos del cliente').getByText('Solicitud finalizada.').count()).toBe(1);
     expect(await evaluacion.getByRole('button', { name: 'Cerrar solicitud' }).isDisabled()).toBe(true);
     expect(await evaluacion.textContent()).toContain('Ya cerrada.');
-    expect(await sinDesborde(page)).toBe(true);
+    await expectNoHorizontalOverflow(page);
     await reached(s, 'j3-cerrada');
     await s.close();
   });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { VIEWPORTS, apiSession, closeBrowser, login, openSession, reached, uniqueDni } from './support';
+import { VIEWPORTS, apiSession, closeBrowser, expectNoHorizontalOverflow, login, openSession, reached, uniqueDni } from './support';
 
 afterAll(closeBrowser);
 
@@ -53,7 +53,7 @@ describe.each(VIEWPORTS)('J4 cancel ($name)', (viewport) => {
     expect(await evaluacion.textContent()).toContain('Solicitud cancelada.');
     const fila = region(page, 'Historial de cambios').getByRole('row', { name: /estado_atencion/ });
     expect(await fila.textContent()).toMatch(/CANCELADO.*Cliente desistio/);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectNoHorizontalOverflow(page);
     await reached(s, 'j4-cancelada');
     await s.close();
   });

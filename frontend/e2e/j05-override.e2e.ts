@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { VIEWPORTS, apiSession, closeBrowser, login, logout, openSession, reached, uniqueDni } from './support';
+import { VIEWPORTS, apiSession, closeBrowser, expectNoHorizontalOverflow, login, logout, openSession, reached, uniqueDni } from './support';
 
 afterAll(closeBrowser);
 
@@ -132,7 +132,7 @@ describe.each(VIEWPORTS)('J5 admin override ($name)', (viewport) => {
       expect(await region(page, 'Override (admin)').count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Eliminar solicitud' }).count()).toBe(0);
     }
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectNoHorizontalOverflow(page);
     await reached(s, 'j5-operador-cerrada');
     await s.close();
   });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { VIEWPORTS, apiSession, closeBrowser, login, logout, openSession, reached, uniqueDni, type SeedUser } from './support';
+import { VIEWPORTS, acceptConfirm, apiSession, closeBrowser, login, logout, openSession, reached, uniqueDni, type SeedUser } from './support';
 
 afterAll(closeBrowser);
 
@@ -25,14 +25,10 @@ describe.each(VIEWPORTS)('J6 delete request ($name)', (viewport) => {
     await page.goto(`/app/solicitudes/${tirar.solicitud_id}`);
     await page.getByRole('heading', { level: 1, name: tirar.codigo }).waitFor();
 
-    let mensaje = '';
-    page.once('dialog', (dialog) => {
-      mensaje = dialog.message();
-      void dialog.accept();
-    });
+    const confirmacion = acceptConfirm(page);
     await page.getByRole('button', { name: 'Eliminar solicitud' }).click();
     await page.waitForURL((u) => u.pathname === '/app/solicitudes');
-    expect(mensaje).toBe(CONFIRMACION);
+    expect(await confirmacion).toBe(CONFIRMACION);
     await page.locator('tbody tr').first().waitFor();
     expect(await page.locator('tbody').textContent()).not.toContain(`DNI ${tirar.dni}`);
     await reached(s, 'j6-lista-tras-eliminar');

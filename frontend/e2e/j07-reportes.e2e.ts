@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, VIEWPORTS, apiSession, closeBrowser, login, logout, openSession, reached, uniqueDni } from './support';
+import { BASE_URL, VIEWPORTS, apiSession, closeBrowser, expectNoHorizontalOverflow, login, logout, openSession, reached, uniqueDni } from './support';
 import { utcDate } from '../src/shared/format';
 
 afterAll(closeBrowser);
@@ -67,13 +67,6 @@ const region = (page: Page, title: string) => page.getByRole('region', { name: t
 async function periodLabels(page: Page, chart: string): Promise<string[]> {
   const ticks = await region(page, chart).locator('.recharts-cartesian-axis-tick-value').allTextContents();
   return ticks.map((t) => t.trim()).filter((t) => /^\d{4}-/.test(t));
-}
-
-/** Nothing but the scroll containers may be wider than the viewport (ui.md §12). */
-async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const { scroll, client } = await page.evaluate(() =>
-    ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll).toBeLessThanOrEqual(client);
 }
 
 function moneyValue(line: string): number {

@@ -1,19 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { VIEWPORTS, closeBrowser, login, logout, openSession, reached, unique, uniqueDni, SEED } from './support';
+import { VIEWPORTS, acceptConfirm, closeBrowser, login, logout, openSession, reached, unique, uniqueDni, SEED } from './support';
 
 afterAll(closeBrowser);
-
-/** Accepts the next native confirm and hands back its text. */
-function acceptConfirm(page: Page): Promise<string> {
-  return new Promise((resolve) => {
-    page.once('dialog', async (dialog) => {
-      const text = dialog.message();
-      await dialog.accept();
-      resolve(text);
-    });
-  });
-}
 
 async function openUsuarios(page: Page): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Usuarios' }).click();

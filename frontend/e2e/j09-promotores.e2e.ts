@@ -1,26 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { VIEWPORTS, apiSession, closeBrowser, login, openSession, reached, unique, uniqueDni, type Viewport } from './support';
+import type { Locator } from 'playwright-core';
+import { VIEWPORTS, acceptConfirm, apiSession, closeBrowser, expectNoHorizontalOverflow, login, openSession, reached, unique, uniqueDni, type Viewport } from './support';
 
 afterAll(closeBrowser);
 
 interface PromotorItem { promotor_id: number; nombre: string }
-
-/** Accepts the next native confirm and hands back its text. */
-function acceptConfirm(page: Page): Promise<string> {
-  return new Promise((resolve) => {
-    page.once('dialog', async (dialog) => {
-      const text = dialog.message();
-      await dialog.accept();
-      resolve(text);
-    });
-  });
-}
-
-async function noHorizontalOverflow(page: Page): Promise<void> {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
-  expect(scroll).toBeLessThanOrEqual(width);
-}
 
 /** Step 5 (and its desktop counterpart): the modal fits the screen, scrolls inside, one column on phones. */
 async function checkModalLayout(dialog: Locator, viewport: Viewport): Promise<void> {
@@ -64,7 +48,7 @@ describe.each(VIEWPORTS)('J9 promoters ($name)', (viewport) => {
     await luis.waitFor();
     expect(await luis.getByText('PERSONA', { exact: true }).count()).toBe(1);
     expect(await notaria.getByText('EMPRESA', { exact: true }).count()).toBe(1);
-    await noHorizontalOverflow(page);
+    await expectNoHorizontalOverflow(page);
     await reached(s, 'j9-promotores');
 
     // 2. a new OTROS promoter; 5. the modal's fit, scrolling and columns

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { VIEWPORTS, apiSession, closeBrowser, login, openSession, reached, uniqueDni } from './support';
+import { VIEWPORTS, acceptConfirm, apiSession, closeBrowser, login, openSession, reached, uniqueDni } from './support';
 
 afterAll(closeBrowser);
 
@@ -47,14 +47,10 @@ describe.each(VIEWPORTS)('J11 file edge cases ($name)', (viewport) => {
     const fila = archivos.getByRole('row', { name: /informe\.pdf/ });
     await fila.waitFor();
     expect(await errorArchivos.count()).toBe(0);
-    let mensaje = '';
-    page.once('dialog', (dialog) => {
-      mensaje = dialog.message();
-      void dialog.accept();
-    });
+    const confirmacion = acceptConfirm(page);
     await fila.getByRole('button', { name: 'Eliminar' }).click();
     await archivos.getByText('Sin archivos adjuntos.').waitFor();
-    expect(mensaje).toBe('Eliminar este archivo?');
+    expect(await confirmacion).toBe('Eliminar este archivo?');
     expect(await fila.count()).toBe(0);
     await reached(s, 'j11-archivo-eliminado');
     await s.close();

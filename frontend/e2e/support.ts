@@ -134,10 +134,29 @@ export async function checkA11y(session: Session, label: string): Promise<void> 
   expect(serious.map((v) => `${label} [${session.viewport.name}]: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-/** Screenshot plus accessibility check: what every page reached gets. */
+/** Nothing but the scroll containers may be wider than the viewport (ui.md §12). */
+export async function expectNoHorizontalOverflow(page: Page, label = page.url()): Promise<void> {
+  const { scroll, client } = await page.evaluate(() =>
+    ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(scroll, `${label} is wider than the viewport`).toBeLessThanOrEqual(client);
+}
+
+/** Screenshot, accessibility check and no horizontal overflow: what every page reached gets. */
 export async function reached(session: Session, name: string): Promise<void> {
   await snap(session, name);
   await checkA11y(session, name);
+  await expectNoHorizontalOverflow(session.page, `${name} [${session.viewport.name}]`);
+}
+
+/** Accepts the next native confirm dialog and hands back its text. */
+export function acceptConfirm(page: Page): Promise<string> {
+  return new Promise((resolve) => {
+    page.once('dialog', async (dialog) => {
+      const text = dialog.message();
+      await dialog.accept();
+      resolve(text);
+    });
+  });
 }
 
 let counter = 0;
