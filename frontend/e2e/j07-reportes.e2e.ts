@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_URL, VIEWPORTS, apiSession, closeBrowser, expectNoHorizontalOverflow, login, logout, openSession, reached, uniqueDni } from './support';
+import { VIEWPORTS, apiSession, closeBrowser, expectNoHorizontalOverflow, login, logout, openSession, reached, uniqueDni } from './support';
 import { utcDate } from '../src/shared/format';
 
 afterAll(closeBrowser);
@@ -35,11 +35,7 @@ async function closedRequestInReport(): Promise<void> {
   await admin.post(`/solicitudes/${id}/registrar-pago`,
     { canal_pago: 'YAPE', fecha_pago: utcDate(), monto: 200, moneda: 'PEN', referencia_transaccion: 'OP-E2E-J7' });
   await admin.post(`/solicitudes/${id}/asignar-medico`, { persona_id_medico: medico.persona_id });
-  const patch = await fetch(`${BASE_URL}/solicitudes/${id}`, {
-    method: 'PATCH', headers: { 'Content-Type': 'application/json', Cookie: admin.cookie },
-    body: JSON.stringify({ tipo_atencion: 'VIRTUAL', estado_certificado: 'APROBADO' }),
-  });
-  expect(patch.status).toBe(200);
+  await admin.patch(`/solicitudes/${id}`, { tipo_atencion: 'VIRTUAL', estado_certificado: 'APROBADO' });
   await admin.post(`/solicitudes/${id}/cerrar`, {});
 
   const deadline = Date.now() + 20_000;

@@ -16,21 +16,13 @@ beforeAll(async () => {
     });
   }
   // the pagination needs more than one page whatever ran before
-  const { meta } = await fetchTotal(operador.cookie);
-  for (let i = meta; i < 21; i += 1) {
+  for (let i = await operador.total('/solicitudes?page_size=1'); i < 21; i += 1) {
     await operador.post('/solicitudes', {
       cliente: { tipo_documento: 'DNI', numero_documento: uniqueDni(), nombres: 'Relleno', apellidos: `Pagina ${i}` },
       servicio_id: 1,
     });
   }
 });
-
-async function fetchTotal(cookie: string): Promise<{ meta: number }> {
-  const { BASE_URL } = await import('./support');
-  const r = await fetch(`${BASE_URL}/solicitudes?page_size=1`, { headers: { Cookie: cookie } });
-  const body = await r.json() as { meta: { total: number } };
-  return { meta: body.meta.total };
-}
 
 const badges = (page: Page) => page.locator('tbody .badge').allTextContents();
 

@@ -185,7 +185,15 @@ export function resetOutputLists(): void {
 }
 
 /** The API straight (for a journey's setup data, not for what the journey proves). */
-export async function apiSession(who: SeedUser): Promise<{ post: (p: string, body: unknown) => Promise<unknown>; get: (p: string) => Promise<unknown>; cookie: string }> {
+export interface ApiSession {
+  get: (p: string) => Promise<unknown>;
+  post: (p: string, body: unknown) => Promise<unknown>;
+  patch: (p: string, body: unknown) => Promise<unknown>;
+  /** A list's `meta.total` (e.g. `/solicitudes?page_size=1`). */
+  total: (p: string) => Promise<number>;
+}
+
+export async function apiSession(who: SeedUser): Promise<ApiSession> {
   const { email, password } = SEED[who];
   const response = await fetch(`${BASE_URL}/auth/login`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
@@ -197,9 +205,14 @@ export async function apiSession(who: SeedUser): Promise<{ post: (p: string, bod
       method, headers: { 'Content-Type': 'application/json', Cookie: cookie },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = await r.json() as { ok: boolean; data?: unknown };
+    const json = await r.json() as { ok: boolean; data?: unknown; meta?: { total: number } };
     if (!r.ok) throw new Error(`${method} ${p} → ${r.status} ${JSON.stringify(json)}`);
-    return json.data;
+    return json;
   };
-  return { post: (p, body) => send('POST', p, body), get: (p) => send('GET', p), cookie };
+  return {
+    get: async (p) => (await send('GET', p)).data,
+    post: async (p, body) => (await send('POST', p, body)).data,
+    patch: async (p, body) => (await send('PATCH', p, body)).data,
+    total: async (p) => (await send('GET', p)).meta?.total ?? 0,
+  };
 }
