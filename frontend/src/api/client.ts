@@ -33,6 +33,11 @@ export function errorMessage(error: unknown, fallback: string): string {
   return error instanceof ApiError && error.apiMessage ? error.apiMessage : fallback;
 }
 
+/** A failed call's 422 details by field; none for any other error. */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  return error instanceof ApiError ? error.fieldErrors : {};
+}
+
 type UnauthorizedHandler = () => void;
 let onUnauthorized: UnauthorizedHandler = () => {};
 

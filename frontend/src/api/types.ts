@@ -11,6 +11,7 @@ export type Accion =
   | 'CAMBIAR_MEDICO' | 'CERRAR' | 'CANCELAR' | 'OVERRIDE';
 
 export type TipoDocumento = 'DNI' | 'CE' | 'PASAPORTE' | 'RUC';
+export const TIPOS_DOCUMENTO: TipoDocumento[] = ['DNI', 'CE', 'PASAPORTE', 'RUC'];
 export type TipoPromotor = 'PERSONA' | 'EMPRESA' | 'OTROS';
 export type TipoArchivo = 'EVIDENCIA_PAGO' | 'DOCUMENTO' | 'OTROS';
 export type EstadoVerificacion = 'PENDIENTE' | 'VERIFICADO' | 'RECHAZADO';

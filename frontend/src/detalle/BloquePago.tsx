@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { SolicitudDetail } from '../api/types';
+import { Empty } from '../shared/Feedback';
 import { formatDateTime, formatMontoDetalle, orDash } from '../shared/format';
 import { Bloque } from './Bloque';
 import { BotonAccion } from './BotonAccion';
@@ -20,7 +21,7 @@ export function BloquePago({ d, acc }: { d: SolicitudDetail; acc: Acciones }) {
         <Info label="Tarifa regular:">{formatMontoDetalle(d.tarifa_moneda, d.tarifa_monto)}</Info>
         <Info label="Pagos registrados:">{d.pagos.length}</Info>
       </div>
-      {d.pagos.length === 0 ? <p className="muted">No hay pagos registrados.</p> : (
+      {d.pagos.length === 0 ? <Empty>No hay pagos registrados.</Empty> : (
         <TablaScroll label="Tabla de pagos">
           <table className="table">
             <thead>

@@ -22,7 +22,7 @@ import './detalle.css';
 const VERIFICACION_POLL_MS = 2500;
 
 /** Marked when the detail first renders with data: the journeys read it as the page's time to interactive. */
-export const MARCA_INTERACTIVO = 'cmep:detalle-interactivo';
+const MARCA_INTERACTIVO = 'cmep:detalle-interactivo';
 
 /** `/app/solicitudes/:id` (ui.md §7.3–§7.14). Keyed by id so that forms and alerts never leak between requests. */
 export function DetallePage() {

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { api, ApiError, errorMessage } from '../api/client';
+import { api, errorMessage, fieldErrorsOf } from '../api/client';
 import type { Promotor, TipoPromotor } from '../api/types';
 import { Alert } from '../shared/Feedback';
 import { FieldError } from '../shared/FieldError';
@@ -8,7 +8,7 @@ import { Modal } from '../shared/Modal';
 import { FUENTES } from './fuentes';
 import { emptyPromotorForm, promotorBody, promotorForm, TIPOS_PROMOTOR, type PromotorForm } from './promotorForm';
 
-const TIPOS_DOCUMENTO = [
+const DOCUMENTOS_PERSONA = [
   { value: 'DNI', label: 'DNI' },
   { value: 'CE', label: 'CE' },
   { value: 'PASAPORTE', label: 'Pasaporte' },
@@ -31,7 +31,7 @@ export function PromotorModal({ promotor, onClose, onSaved }: Props) {
       promotor ? api.editarPromotor(promotor.promotor_id, promotorBody(f)) : api.crearPromotor(promotorBody(f)),
     onSuccess: onSaved,
   });
-  const fieldErrors = guardar.error instanceof ApiError ? guardar.error.fieldErrors : {};
+  const fieldErrors = fieldErrorsOf(guardar.error);
 
   function set<K extends keyof PromotorForm>(key: K, value: PromotorForm[K]) {
     setForm((f) => ({ ...f, [key]: value }));
@@ -71,7 +71,7 @@ export function PromotorModal({ promotor, onClose, onSaved }: Props) {
             <SelectField label="Tipo documento" value={form.tipo_documento} disabled={editing}
                          error={fieldErrors.tipo_documento} onChange={(v) => set('tipo_documento', v)}>
               <option value="">-- Opcional --</option>
-              {TIPOS_DOCUMENTO.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+              {DOCUMENTOS_PERSONA.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
             </SelectField>
             {text('numero_documento', 'Nro documento', { disabled: editing })}
           </div>

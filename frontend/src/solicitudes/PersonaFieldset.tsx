@@ -1,8 +1,6 @@
-import type { TipoDocumento } from '../api/types';
+import { TIPOS_DOCUMENTO } from '../api/types';
 import { FieldError } from '../shared/FieldError';
 import type { PersonaForm } from './nuevaSolicitud';
-
-const TIPOS: TipoDocumento[] = ['DNI', 'CE', 'PASAPORTE', 'RUC'];
 
 interface Props {
   legend: string;
@@ -34,7 +32,7 @@ export function PersonaFieldset({ legend, className, path, value, onChange, fiel
         <label className="field">
           <span>Tipo documento *</span>
           <select value={value.tipo_documento} onChange={(e) => set('tipo_documento', e.target.value)}>
-            {TIPOS.map((t) => <option key={t} value={t}>{t}</option>)}
+            {TIPOS_DOCUMENTO.map((t) => <option key={t} value={t}>{t}</option>)}
           </select>
           <FieldError message={error('tipo_documento')} />
         </label>

@@ -1,4 +1,4 @@
-import type { Promotor, TipoDocumento } from '../api/types';
+import { TIPOS_DOCUMENTO, type Promotor } from '../api/types';
 import { FUENTES } from '../promotores/fuentes';
 import { FieldError } from '../shared/FieldError';
 import { TIPOS_PROMOTOR, type PromotorForm } from '../promotores/promotorForm';
@@ -15,9 +15,7 @@ interface Props {
   onPromotor: (promotor: PromotorForm) => void;
 }
 
-const DOCUMENTOS: TipoDocumento[] = ['DNI', 'CE', 'PASAPORTE', 'RUC'];
-
-export function promotorOpcionLabel(p: Promotor): string {
+function promotorOpcionLabel(p: Promotor): string {
   return `${p.nombre} (${p.tipo_promotor})${p.fuente_promotor ? ` — ${p.fuente_promotor}` : ''}`;
 }
 
@@ -72,7 +70,7 @@ export function PromotorFieldset(props: Props) {
               <label className="field">
                 <span>Tipo doc</span>
                 <select value={promotor.tipo_documento} onChange={(e) => set('tipo_documento', e.target.value)}>
-                  {DOCUMENTOS.map((d) => <option key={d} value={d}>{d}</option>)}
+                  {TIPOS_DOCUMENTO.map((d) => <option key={d} value={d}>{d}</option>)}
                 </select>
               </label>
               {text('numero_documento', 'Numero doc', { placeholder: 'Preferido pero no obligatorio' })}

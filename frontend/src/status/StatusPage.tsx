@@ -5,7 +5,7 @@ import { Alert } from '../shared/Feedback';
 type Health = { state: 'pending' } | { state: 'ok'; status: string } | { state: 'down'; error: string };
 
 /** What `Desconectado — …` says: the API's own words, else what the browser knows. */
-export function healthFailure(error: unknown): string {
+function healthFailure(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.apiMessage) return error.apiMessage;
     return error.status === 0 ? 'No se pudo conectar con el servidor' : `HTTP ${error.status}`;

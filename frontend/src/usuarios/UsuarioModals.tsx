@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { api, ApiError, errorMessage } from '../api/client';
+import { api, errorMessage, fieldErrorsOf } from '../api/client';
 import type { AdminUser } from '../api/types';
 import { Alert } from '../shared/Feedback';
 import { FieldError } from '../shared/FieldError';
@@ -14,10 +14,6 @@ interface ModalProps {
   onClose: () => void;
   /** Called with the green message once the API accepted the change. */
   onDone: (mensaje: string) => void;
-}
-
-function fieldErrorsOf(error: unknown): Record<string, string> {
-  return error instanceof ApiError ? error.fieldErrors : {};
 }
 
 /** The error (inside the modal, OP-8) and the `Cancelar` + submit buttons closing every user form. */

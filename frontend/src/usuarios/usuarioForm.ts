@@ -33,7 +33,7 @@ export function nuevoUsuarioBody(form: NuevoUsuarioForm): NuevoUsuario {
 }
 
 /** The text fields of `Editar: <email>`, named as in AdminUserDTO and the PATCH body. */
-export const CAMPOS_EDITABLES = [
+const CAMPOS_EDITABLES = [
   'nombres', 'apellidos', 'telefono', 'celular_2', 'telefono_fijo', 'email', 'fecha_nacimiento', 'direccion', 'comentario',
 ] as const;
 type CampoEditable = (typeof CAMPOS_EDITABLES)[number];
@@ -67,7 +67,7 @@ function mismosRoles(a: Rol[], b: Rol[]): boolean {
 }
 
 /** Roles in the checkboxes' order, without repeats. */
-export function ordenados(roles: Rol[]): Rol[] {
+function ordenados(roles: Rol[]): Rol[] {
   return ROLES.filter((r) => roles.includes(r));
 }
 
