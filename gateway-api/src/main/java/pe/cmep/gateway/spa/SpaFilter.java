@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Serves the built web app on the API's origin when {@code cmep.spa.dir} names it ({@code ./cmep up}); production
@@ -76,28 +78,42 @@ public class SpaFilter implements WebFilter {
         if (served.api().contains(segments)) {
             return chain.filter(exchange);
         }
-        return served.files().file(segments)
-                .map(file -> send(exchange, file, ASSETS.equals(segments.get(0)) ? IMMUTABLE : "no-cache"))
-                .orElseGet(() -> acceptsHtml(request) ? sendIndex(exchange) : chain.filter(exchange));
+        // the file look-up and its size touch the disk: off the event loop
+        return Mono.fromCallable(() -> found(segments))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(found -> found
+                        .map(file -> send(exchange, file, ASSETS.equals(segments.get(0)) ? IMMUTABLE : "no-cache"))
+                        .orElseGet(() -> acceptsHtml(request) ? sendIndex(exchange) : chain.filter(exchange)));
     }
 
+    /** Runs on the bounded-elastic thread that looked the path up. */
     private Mono<Void> sendIndex(ServerWebExchange exchange) {
         exchange.getResponse().getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        return send(exchange, served.files().index(), "no-cache");
-    }
-
-    private static Mono<Void> send(ServerWebExchange exchange, Path file, String cacheControl) {
-        ServerHttpResponse response = exchange.getResponse();
-        long size;
+        Sized index;
         try {
-            size = Files.size(file);
+            index = sized(served.files().index());
         } catch (IOException e) {
             return Mono.error(e);
         }
+        return send(exchange, index, "no-cache");
+    }
+
+    private Optional<Sized> found(List<String> segments) throws IOException {
+        Optional<Path> file = served.files().file(segments);
+        return file.isPresent() ? Optional.of(sized(file.get())) : Optional.empty();
+    }
+
+    private static Sized sized(Path file) throws IOException {
+        return new Sized(file, Files.size(file));
+    }
+
+    private static Mono<Void> send(ServerWebExchange exchange, Sized sized, String cacheControl) {
+        ServerHttpResponse response = exchange.getResponse();
+        Path file = sized.file();
         response.setStatusCode(HttpStatus.OK);
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(contentType(file));
-        headers.setContentLength(size);
+        headers.setContentLength(sized.size());
         headers.setCacheControl(cacheControl);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
@@ -129,5 +145,8 @@ public class SpaFilter implements WebFilter {
     }
 
     private record Served(SpaFiles files, ApiPaths api) {
+    }
+
+    private record Sized(Path file, long size) {
     }
 }
