@@ -2,10 +2,13 @@ package pe.cmep.file.eventos;
 
 import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pe.cmep.file.config.FileWorkerProperties;
 import pe.cmep.platform.aws.AwsResourceProperties;
+import pe.cmep.platform.metrics.ListenerMetrics;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /** The consumer of the file-events FIFO queue: one file's events in order, several solicitudes side by side. */
@@ -17,7 +20,8 @@ class FileEventsConfiguration {
     @Bean
     SqsMessageListenerContainer<String> fileEventsListenerContainer(SqsAsyncClient sqs, AwsResourceProperties aws,
                                                                     FileWorkerProperties properties,
-                                                                    FileEventHandler handler) {
+                                                                    FileEventHandler handler,
+                                                                    MeterRegistry registry, Clock clock) {
         return SqsMessageListenerContainer.<String>builder()
                 .id("file-events")
                 .sqsAsyncClient(sqs)
@@ -29,6 +33,7 @@ class FileEventsConfiguration {
                         // each message may read up to 10 MB from S3: a few at a time on 0.25–0.5 vCPU
                         .maxConcurrentMessages(4)
                         .maxMessagesPerPoll(4))
+                .messageInterceptor(new ListenerMetrics<>(registry, QUEUE_ROLE, aws.dlqMaxReceiveCount(), clock))
                 .asyncMessageListener(handler::handle)
                 .build();
     }

@@ -13,7 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +75,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry registry;
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicReference<Instant> oldestPending = new AtomicReference<>();
     private final Counter published;
     private final Counter failures;
     private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
@@ -97,6 +101,12 @@ public class OutboxRelay implements SmartLifecycle {
         this.registry = registry;
         Gauge.builder("cmep.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows not yet published, as of the relay's last poll")
+                .register(registry);
+        // computed when read, not at the poll: while polls fail (database down) the age keeps growing and the
+        // "oldest pending > 60 s" alarm goes off, instead of showing the last good figure
+        Gauge.builder("cmep.outbox.oldest.age", this, OutboxRelay::oldestPendingAgeSeconds)
+                .description("Seconds the oldest unpublished outbox row has waited, as of the relay's last poll")
+                .baseUnit("seconds")
                 .register(registry);
         this.published = Counter.builder("cmep.outbox.published")
                 .description("Events the relay published to SQS")
@@ -159,11 +169,11 @@ public class OutboxRelay implements SmartLifecycle {
         return relayOnce()
                 .expand(sent -> running && sent > 0 ? relayOnce() : Mono.empty())
                 .then(pending.backlog())
-                .doOnNext(backlog::set)
-                .doOnSuccess(count -> {
+                .doOnNext(this::remember)
+                .doOnSuccess(figures -> {
                     if (pollFailing) {
                         pollFailing = false;
-                        log.info("outbox_poll_recovered backlog={}", count);
+                        log.info("outbox_poll_recovered backlog={}", figures.pending());
                     }
                 })
                 .onErrorResume(e -> {
@@ -175,6 +185,16 @@ public class OutboxRelay implements SmartLifecycle {
                     return Mono.empty();
                 })
                 .then();
+    }
+
+    private void remember(PendingEvents.Backlog figures) {
+        backlog.set(figures.pending());
+        oldestPending.set(figures.oldest() == null ? null : figures.oldest().toInstant(ZoneOffset.UTC));
+    }
+
+    private double oldestPendingAgeSeconds() {
+        Instant oldest = oldestPending.get();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
     }
 
     /** One batch in one transaction; emits how many events SQS accepted. */

@@ -62,10 +62,19 @@ class PendingEvents {
                 .then();
     }
 
-    Mono<Long> backlog() {
-        return db.sql("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL")
-                .map((row, meta) -> ((Number) row.get(0)).longValue())
+    /** How many rows wait and since when the oldest of them does. */
+    Mono<Backlog> backlog() {
+        return db.sql("""
+                        SELECT COUNT(*) AS pending, MIN(occurred_at) AS oldest
+                        FROM outbox_event WHERE published_at IS NULL
+                        """)
+                .map((row, meta) -> new Backlog(((Number) row.get("pending")).longValue(),
+                        row.get("oldest", LocalDateTime.class)))
                 .one();
+    }
+
+    /** @param oldest the {@code occurred_at} of the oldest unpublished row (UTC), null when none waits */
+    record Backlog(long pending, LocalDateTime oldest) {
     }
 
     /**

@@ -2,6 +2,7 @@ package pe.cmep.workflow.reportes;
 
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.BackPressureMode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import pe.cmep.platform.aws.AwsResourceProperties;
+import pe.cmep.platform.metrics.ListenerMetrics;
 import pe.cmep.reporting.ReportProjector;
 import pe.cmep.reporting.ReportRebuild;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -20,6 +23,7 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 class ReportesConfiguration {
 
     static final String LISTENER_FACTORY = "reportesListenerFactory";
+    static final String QUEUE_ROLE = "solicitud-events";
 
     /**
      * The consumer's own container settings. A FIFO group hands out its next message only after the previous one
@@ -29,9 +33,13 @@ class ReportesConfiguration {
      */
     @Bean(LISTENER_FACTORY)
     SqsMessageListenerContainerFactory<Object> reportesListenerFactory(SqsAsyncClient sqs,
-                                                                       ReportesProperties properties) {
+                                                                       ReportesProperties properties,
+                                                                       AwsResourceProperties aws,
+                                                                       MeterRegistry registry) {
         return SqsMessageListenerContainerFactory.builder()
                 .sqsAsyncClient(sqs)
+                .messageInterceptor(new ListenerMetrics<>(registry, QUEUE_ROLE, aws.dlqMaxReceiveCount(),
+                        Clock.systemUTC()))
                 .configure(options -> options
                         .maxConcurrentMessages(properties.maxConcurrentMessages())
                         .maxMessagesPerPoll(10)
