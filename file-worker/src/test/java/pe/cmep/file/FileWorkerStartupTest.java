@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import pe.cmep.events.AwsResources;
+import pe.cmep.localstack.EmbeddedBackendOnly;
 import pe.cmep.localstack.StandIns;
 
 class FileWorkerStartupTest extends FileWorkerIntegrationTest {
@@ -29,6 +30,7 @@ class FileWorkerStartupTest extends FileWorkerIntegrationTest {
     }
 
     @Test
+    @EmbeddedBackendOnly("stops and starts S3Proxy; LocalStack has no S3 outage to cause")
     void health_is_down_while_s3_is_unreachable() {
         StandIns.shared().stopS3();
         try {

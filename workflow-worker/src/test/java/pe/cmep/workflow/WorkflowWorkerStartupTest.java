@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import pe.cmep.events.AwsResources;
+import pe.cmep.localstack.EmbeddedBackendOnly;
 import pe.cmep.localstack.StandIns;
 
 class WorkflowWorkerStartupTest extends WorkerIntegrationTest {
@@ -42,6 +43,7 @@ class WorkflowWorkerStartupTest extends WorkerIntegrationTest {
     }
 
     @Test
+    @EmbeddedBackendOnly("stops and starts ElasticMQ; LocalStack has no SQS outage to cause")
     void health_is_down_while_sqs_is_unreachable_and_up_again_when_it_returns() {
         StandIns.shared().stopSqs();
         try {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -27,12 +26,11 @@ import pe.cmep.events.ArchivoUploaded;
 import pe.cmep.events.AwsResources.QueueSpec;
 import pe.cmep.file.BucketProbe;
 import pe.cmep.file.FileWorkerIntegrationTest;
+import pe.cmep.localstack.EmbeddedBackendOnly;
 import pe.cmep.localstack.StandIns;
+import pe.cmep.localstack.TestBackends;
 import pe.cmep.platform.aws.AwsResourceProperties;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -47,11 +45,7 @@ class FileEventsTest extends FileWorkerIntegrationTest {
     @Autowired
     S3Client s3;
 
-    private final SqsClient sqsClient = SqsClient.builder()
-            .endpointOverride(URI.create(StandIns.shared().sqsEndpoint()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .build();
+    private final SqsClient sqsClient = TestBackends.shared().sqsClient();
 
     @Autowired
     AwsResourceProperties aws;
@@ -220,6 +214,7 @@ class FileEventsTest extends FileWorkerIntegrationTest {
     }
 
     @Test
+    @EmbeddedBackendOnly("stops and starts S3Proxy; LocalStack has no S3 outage to cause")
     void with_storage_down_the_message_comes_back_and_is_applied_once_storage_returns() {
         Uploaded file = upload(PDF, ".pdf", "application/pdf");
         double failedBefore = events("archivo.uploaded", "failed");

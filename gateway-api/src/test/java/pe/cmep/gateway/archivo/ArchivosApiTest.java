@@ -19,6 +19,7 @@ import pe.cmep.events.ArchivoEventCodec;
 import pe.cmep.events.ArchivoUploaded;
 import pe.cmep.gateway.auth.SessionCookies;
 import pe.cmep.gateway.support.ApiIntegrationTest;
+import pe.cmep.localstack.EmbeddedBackendOnly;
 import pe.cmep.localstack.StandIns;
 import pe.cmep.platform.aws.AwsResourceProperties;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -431,6 +432,7 @@ class ArchivosApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    @EmbeddedBackendOnly("stops and starts S3Proxy; LocalStack has no S3 outage to cause")
     void with_storage_down_upload_and_download_are_503_and_nothing_is_written() {
         String operador = session("operador");
         int solicitudId = solicitud(operador);

@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import pe.cmep.gateway.auth.SessionCookies;
 import pe.cmep.gateway.seed.DevSeed;
-import pe.cmep.gateway.support.StandInProperties;
+import pe.cmep.localstack.EmbeddedBackendOnly;
 import pe.cmep.localstack.StandIns;
 import pe.cmep.localstack.StandInsSettings;
 import reactor.core.publisher.Flux;
@@ -31,6 +31,7 @@ import reactor.core.publisher.Flux;
  * notices. The outbox relay is off: its polls would otherwise clear dead connections out of the pool before a test
  * request meets them, hiding what a request finds in an instance without the relay ({@code CMEP_OUTBOX_ENABLED=false}).
  */
+@EmbeddedBackendOnly("stops and starts a MariaDB stand-in of its own; the containers offer no such control")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cmep.outbox.enabled=false")
 @AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
@@ -54,7 +55,7 @@ class DatabaseOutageTest {
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
-        StandInProperties.register(registry, STAND_INS, DATABASE);
+        STAND_INS.springProperties(DATABASE).forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @AfterAll

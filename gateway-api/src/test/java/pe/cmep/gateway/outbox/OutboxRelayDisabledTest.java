@@ -14,13 +14,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.events.SolicitudEvent;
 import pe.cmep.gateway.support.EventsQueue;
-import pe.cmep.gateway.support.StandInProperties;
-import pe.cmep.localstack.StandIns;
+import pe.cmep.gateway.support.BackendProperties;
+import pe.cmep.localstack.TestBackends;
+import pe.cmep.localstack.UsesTestBackend;
 
 /**
  * A database of its own: the relays of the other test contexts (all enabled) poll {@code cmep_test}
  * and would publish these rows.
  */
+@UsesTestBackend
 @SpringBootTest(properties = "cmep.outbox.enabled=false")
 @ActiveProfiles("test")
 class OutboxRelayDisabledTest {
@@ -40,9 +42,9 @@ class OutboxRelayDisabledTest {
     DatabaseClient db;
 
     @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        StandIns.shared().createDatabase(DATABASE);
-        StandInProperties.register(registry, StandIns.shared(), DATABASE);
+    static void testBackend(DynamicPropertyRegistry registry) {
+        TestBackends.shared().createDatabase(DATABASE);
+        BackendProperties.register(registry, DATABASE);
     }
 
     @Test
@@ -52,7 +54,7 @@ class OutboxRelayDisabledTest {
         outbox.append(event).as(transaction::transactional).block(Duration.ofSeconds(10));
 
         assertThat(relay.isRunning()).isFalse();
-        try (EventsQueue queue = new EventsQueue(StandIns.shared())) {
+        try (EventsQueue queue = new EventsQueue()) {
             // a few poll intervals (200 ms) of an enabled relay
             assertThat(queue.listen(List.of(event.eventId().toString()), Duration.ofSeconds(1))).isEmpty();
         }

@@ -33,18 +33,22 @@ import pe.cmep.events.ArchivoUploaded;
 import pe.cmep.events.SolicitudEvent;
 import pe.cmep.events.SolicitudEventCodec;
 import pe.cmep.gateway.support.EventsQueue;
-import pe.cmep.gateway.support.StandInProperties;
+import pe.cmep.gateway.support.BackendProperties;
+import pe.cmep.localstack.EmbeddedBackendOnly;
 import pe.cmep.localstack.StandIns;
+import pe.cmep.localstack.TestBackends;
+import pe.cmep.localstack.UsesTestBackend;
 import pe.cmep.platform.aws.AwsResourceProperties;
 import reactor.core.publisher.Flux;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The relay against the stand-ins, on a database of its own: on {@code cmep_test} the relay of every other
+ * The relay against the test backend, on a database of its own: on {@code cmep_test} the relay of every other
  * cached test context would publish these rows too, and the relay's metrics would no longer say what this
  * test caused. Several relays on one database are tested on purpose, with a second relay started here.
  */
+@UsesTestBackend
 @SpringBootTest
 @ActiveProfiles("test")
 class OutboxRelayTest {
@@ -53,7 +57,7 @@ class OutboxRelayTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final EventsQueue queue = new EventsQueue(StandIns.shared());
+    static final EventsQueue queue = new EventsQueue();
 
     @Autowired
     Outbox outbox;
@@ -71,9 +75,9 @@ class OutboxRelayTest {
     ApplicationContext context;
 
     @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        StandIns.shared().createDatabase(DATABASE);
-        StandInProperties.register(registry, StandIns.shared(), DATABASE);
+    static void testBackend(DynamicPropertyRegistry registry) {
+        TestBackends.shared().createDatabase(DATABASE);
+        BackendProperties.register(registry, DATABASE);
     }
 
     @Test
@@ -81,7 +85,7 @@ class OutboxRelayTest {
         ArchivoEvent event = ArchivoEvent.of(41, TestEvents.newSolicitudId(), 1, Instant.now(),
                 new ArchivoUploaded("uploads/" + "e".repeat(32) + ".pdf", "application/pdf", 10));
 
-        try (EventsQueue files = new EventsQueue(StandIns.shared(), "file-events")) {
+        try (EventsQueue files = new EventsQueue("file-events")) {
             outbox.append(event).as(transaction::transactional).block(Duration.ofSeconds(10));
 
             List<Message> received = files.receive(List.of(event.eventId().toString()), DEADLINE);
@@ -175,6 +179,7 @@ class OutboxRelayTest {
     }
 
     @Test
+    @EmbeddedBackendOnly("stops and starts ElasticMQ; LocalStack has no SQS outage to cause")
     void while_sqs_is_down_events_wait_in_the_outbox_and_arrive_once_in_order_when_it_is_back() {
         Map<Integer, List<SolicitudEvent>> bySolicitud = new LinkedHashMap<>();
         StandIns.shared().stopSqs();

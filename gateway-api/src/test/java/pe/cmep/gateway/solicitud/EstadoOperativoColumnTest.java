@@ -12,7 +12,9 @@ import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
-import pe.cmep.localstack.StandIns;
+import pe.cmep.localstack.TestBackend;
+import pe.cmep.localstack.TestBackends;
+import pe.cmep.localstack.UsesTestBackend;
 
 /**
  * V7 put estado_operativo and the current gestor and medico on the solicitud row and filled them for the rows
@@ -20,6 +22,7 @@ import pe.cmep.localstack.StandIns;
  * on every combination, whether a role has no assignment, a vigente one, or only assignments no longer vigente,
  * and must leave updated_at as it was.
  */
+@UsesTestBackend
 class EstadoOperativoColumnTest {
 
     private static final String DATABASE = "cmep_estado_columna";
@@ -32,13 +35,13 @@ class EstadoOperativoColumnTest {
 
     @Test
     void the_backfill_of_v7_gives_every_combination_the_state_derive_gives_it() throws SQLException {
-        StandIns standIns = StandIns.shared();
-        standIns.dropDatabase(DATABASE);
-        standIns.createDatabase(DATABASE);
-        String url = standIns.jdbcUrl(DATABASE);
+        TestBackend backend = TestBackends.shared();
+        backend.dropDatabase(DATABASE);
+        backend.createDatabase(DATABASE);
+        String url = backend.jdbcUrl(DATABASE);
         Map<Integer, Expected> expected = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(url, "root", ""); Statement st = c.createStatement()) {
-            flyway(url, "6").migrate();
+        try (Connection c = DriverManager.getConnection(url, backend.databaseUser(), backend.databasePassword()); Statement st = c.createStatement()) {
+            flyway(backend, url, "6").migrate();
             for (int persona = 1; persona <= 5; persona++) {
                 st.execute("INSERT INTO personas (persona_id, nombres, apellidos) VALUES (" + persona + ", 'P', 'Q')");
             }
@@ -67,7 +70,7 @@ class EstadoOperativoColumnTest {
                 });
             }
 
-            flyway(url, "latest").migrate();
+            flyway(backend, url, "latest").migrate();
 
             Map<Integer, Expected> stored = new TreeMap<>();
             try (ResultSet rows = st.executeQuery("SELECT solicitud_id, estado_operativo, gestor_persona_id, "
@@ -81,12 +84,13 @@ class EstadoOperativoColumnTest {
             assertThat(expected).hasSize(120);
             assertThat(stored).isEqualTo(expected);
         } finally {
-            standIns.dropDatabase(DATABASE);
+            backend.dropDatabase(DATABASE);
         }
     }
 
-    private static Flyway flyway(String url, String target) {
-        return Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration").target(target).load();
+    private static Flyway flyway(TestBackend backend, String url, String target) {
+        return Flyway.configure().dataSource(url, backend.databaseUser(), backend.databasePassword())
+                .locations("classpath:db/migration").target(target).load();
     }
 
     private static void assign(Statement st, int solicitudId, String rol, int persona, int vigente) {

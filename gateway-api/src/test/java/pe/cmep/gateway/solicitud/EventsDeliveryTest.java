@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import pe.cmep.gateway.support.EventsQueue;
+import pe.cmep.localstack.EmbeddedBackendOnly;
 import pe.cmep.localstack.StandIns;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -31,7 +32,7 @@ class EventsDeliveryTest extends WorkflowTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final EventsQueue queue = new EventsQueue(StandIns.shared());
+    static final EventsQueue queue = new EventsQueue();
 
     @Test
     void interleaved_actions_on_several_solicitudes_arrive_in_order_per_solicitud() {
@@ -46,6 +47,7 @@ class EventsDeliveryTest extends WorkflowTest {
     }
 
     @Test
+    @EmbeddedBackendOnly("stops and starts ElasticMQ; LocalStack has no SQS outage to cause")
     void while_sqs_is_down_the_actions_answer_and_their_events_arrive_once_in_order_when_it_is_back() {
         long outboxBefore = count("SELECT COALESCE(MAX(outbox_id), 0) FROM outbox_event");
         List<Integer> ids;

@@ -15,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import pe.cmep.gateway.support.EventsQueue;
-import pe.cmep.localstack.StandIns;
 import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +28,7 @@ class WorkflowHappyPathTest extends WorkflowTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final EventsQueue queue = new EventsQueue(StandIns.shared());
+    static final EventsQueue queue = new EventsQueue();
 
     @Test
     void registrado_to_cerrado_through_the_roles_of_the_matrix() {

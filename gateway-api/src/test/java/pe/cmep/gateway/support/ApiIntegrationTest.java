@@ -16,12 +16,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import pe.cmep.gateway.auth.SessionCookies;
 import pe.cmep.gateway.seed.DevSeed;
-import pe.cmep.localstack.StandIns;
+import pe.cmep.localstack.UsesTestBackend;
 
 /**
- * Integration tests over HTTP against the real embedded MariaDB, ElasticMQ and S3Proxy.
- * Each test class starts from the dev seed of domain.md §9.1.
+ * Integration tests over HTTP against real servers: the embedded MariaDB, ElasticMQ and S3Proxy, or LocalStack and
+ * MySQL 8 with {@code -Dcmep.test.backend=localstack}. Each test class starts from the dev seed of domain.md §9.1.
  */
+@UsesTestBackend
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
@@ -39,8 +40,8 @@ public abstract class ApiIntegrationTest {
     protected DevSeed devSeed;
 
     @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        StandInProperties.register(registry, StandIns.shared(), StandInProperties.DATABASE);
+    static void testBackend(DynamicPropertyRegistry registry) {
+        BackendProperties.register(registry, BackendProperties.DATABASE);
     }
 
     @BeforeEach

@@ -1,6 +1,5 @@
 package pe.cmep.gateway.support;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,39 +9,34 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import pe.cmep.localstack.StandIns;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import pe.cmep.localstack.TestBackends;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Reads an events FIFO queue of the outbox (solicitud-events by default) on the shared stand-ins as a consumer
+ * Reads an events FIFO queue of the outbox (solicitud-events by default) on the test backend as a consumer
  * would. Registered as a JUnit extension ({@code @RegisterExtension static final EventsQueue queue = …}) it
  * empties the queue before each test and closes its client after the class. Every message read is
  * deleted at once: a FIFO group stays blocked while one of its messages is in flight.
+ *
+ * <p>It reaches the backend on first use, not when constructed: a static extension field is read before JUnit
+ * decides whether the class runs, and a class skipped for want of Docker must not start anything.
  */
 public final class EventsQueue implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
-    private final SqsClient sqs;
-    private final String url;
+    private final String queueRole;
+    private SqsClient sqs;
+    private String url;
 
-    public EventsQueue(StandIns standIns) {
-        this(standIns, "solicitud-events");
+    public EventsQueue() {
+        this("solicitud-events");
     }
 
     /** The same reading of another events queue of the outbox, e.g. {@code file-events}. */
-    public EventsQueue(StandIns standIns, String queueRole) {
-        this.sqs = SqsClient.builder()
-                .endpointOverride(URI.create(standIns.sqsEndpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
-        String name = standIns.resources().queue(queueRole).name();
-        this.url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
+    public EventsQueue(String queueRole) {
+        this.queueRole = queueRole;
     }
 
     /** Reads and deletes whatever is in the queue, so a test sees only what it caused. */
@@ -89,6 +83,7 @@ public final class EventsQueue implements AutoCloseable, BeforeEachCallback, Aft
     }
 
     private List<Message> receive(int waitSeconds) {
+        connect();
         List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url)
                 .maxNumberOfMessages(10)
                 .waitTimeSeconds(waitSeconds)
@@ -104,6 +99,14 @@ public final class EventsQueue implements AutoCloseable, BeforeEachCallback, Aft
         return messages;
     }
 
+    private synchronized void connect() {
+        if (sqs == null) {
+            sqs = TestBackends.shared().sqsClient();
+            String name = TestBackends.shared().resources().queue(queueRole).name();
+            url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
+        }
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         drain();
@@ -115,7 +118,9 @@ public final class EventsQueue implements AutoCloseable, BeforeEachCallback, Aft
     }
 
     @Override
-    public void close() {
-        sqs.close();
+    public synchronized void close() {
+        if (sqs != null) {
+            sqs.close();
+        }
     }
 }

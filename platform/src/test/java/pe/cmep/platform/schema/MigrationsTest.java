@@ -25,17 +25,20 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import pe.cmep.localstack.StandIns;
+import pe.cmep.localstack.TestBackend;
+import pe.cmep.localstack.TestBackends;
+import pe.cmep.localstack.UsesTestBackend;
 
 /**
- * Runs the Flyway migrations of {@code db/migration} on an empty database of the embedded
- * MariaDB and checks the resulting schema against domain.md §2 (tables, columns, keys,
+ * Runs the Flyway migrations of {@code db/migration} on an empty database of the test backend
+ * (the embedded MariaDB, or MySQL 8 with {@code -Dcmep.test.backend=localstack}) and checks the resulting schema against domain.md §2 (tables, columns, keys,
  * enumerations) and the event/login-throttling tables of V2.
  *
  * <p>Everything is read from {@code information_schema} with queries that MySQL 8 answers the
  * same way, and the enumeration CHECKs are exercised with real inserts inside a transaction
  * that is rolled back.
  */
+@UsesTestBackend
 class MigrationsTest {
 
     private static final String DATABASE = "cmep_migrations_test";
@@ -447,27 +450,28 @@ class MigrationsTest {
                     List.of("ATENDIDO", "cerrado"), false,
                     "INSERT INTO solicitud_cmep (cliente_id, estado_operativo) VALUES ({cliente}, ?)"));
 
+    private static TestBackend backend;
     private static String jdbcUrl;
     private static MigrateResult firstMigration;
 
     @BeforeAll
     static void migrateAnEmptyDatabase() {
-        StandIns standIns = StandIns.shared();
-        standIns.dropDatabase(DATABASE);
-        standIns.createDatabase(DATABASE);
-        jdbcUrl = standIns.jdbcUrl(DATABASE);
+        backend = TestBackends.shared();
+        backend.dropDatabase(DATABASE);
+        backend.createDatabase(DATABASE);
+        jdbcUrl = backend.jdbcUrl(DATABASE);
         firstMigration = flyway().migrate();
     }
 
     private static Flyway flyway() {
         return Flyway.configure()
-                .dataSource(jdbcUrl, "root", "")
+                .dataSource(jdbcUrl, backend.databaseUser(), backend.databasePassword())
                 .locations("classpath:db/migration")
                 .load();
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, "root", "");
+        return DriverManager.getConnection(jdbcUrl, backend.databaseUser(), backend.databasePassword());
     }
 
     // ---------------------------------------------------------------- tables and columns

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import pe.cmep.localstack.EmbeddedBackendOnly;
 import pe.cmep.localstack.StandIns;
 import pe.cmep.platform.aws.AwsResourceProperties;
 import pe.cmep.workflow.WorkerIntegrationTest;
@@ -71,6 +72,7 @@ class ScheduledSessionCleanupSenderTest extends WorkerIntegrationTest {
     }
 
     @Test
+    @EmbeddedBackendOnly("stops and starts ElasticMQ; LocalStack has no SQS outage to cause")
     void a_failed_send_is_logged_and_retried_on_the_next_tick() {
         double failedBefore = sends("failed");
         StandIns.shared().stopSqs();

@@ -1,20 +1,16 @@
 package pe.cmep.workflow.reportes;
 
-import java.net.URI;
 import java.util.List;
 import pe.cmep.events.SolicitudEvent;
 import pe.cmep.events.SolicitudEventCodec;
-import pe.cmep.localstack.StandIns;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+import pe.cmep.localstack.TestBackend;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * The solicitud-events queue of the stand-ins as the gateway's outbox relay writes to it (docs/events.md):
+ * The solicitud-events queue of the test backend as the gateway's outbox relay writes to it (docs/events.md):
  * group = solicitud id, deduplication id = event id, the type and major version as attributes.
  */
 final class ColaDeEventos implements AutoCloseable {
@@ -24,13 +20,9 @@ final class ColaDeEventos implements AutoCloseable {
     private final String dlqUrl;
     private final SolicitudEventCodec codec = new SolicitudEventCodec();
 
-    ColaDeEventos(StandIns standIns) {
-        this.sqs = SqsClient.builder()
-                .endpointOverride(URI.create(standIns.sqsEndpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
-        var queue = standIns.resources().queue("solicitud-events");
+    ColaDeEventos(TestBackend backend) {
+        this.sqs = backend.sqsClient();
+        var queue = backend.resources().queue("solicitud-events");
         this.url = sqs.getQueueUrl(r -> r.queueName(queue.name())).queueUrl();
         this.dlqUrl = sqs.getQueueUrl(r -> r.queueName(queue.dlqName())).queueUrl();
     }

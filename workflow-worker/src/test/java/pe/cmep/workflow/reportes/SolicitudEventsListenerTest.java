@@ -35,14 +35,16 @@ import pe.cmep.events.SolicitudDeleted;
 import pe.cmep.events.SolicitudEvent;
 import pe.cmep.events.SolicitudEventCodec;
 import pe.cmep.events.SolicitudState;
-import pe.cmep.localstack.StandIns;
+import pe.cmep.localstack.TestBackends;
+import pe.cmep.localstack.UsesTestBackend;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The report consumer against the real stand-ins: events written to the FIFO queue the way the gateway's
+ * The report consumer against the test backend: events written to the FIFO queue the way the gateway's
  * relay writes them end up in the aggregates once, in order per solicitud; what cannot be read goes to the
  * dead-letter queue with a log line naming it; the lag stays bounded under a sustained stream of events.
  */
+@UsesTestBackend
 @SpringBootTest
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
@@ -60,13 +62,13 @@ class SolicitudEventsListenerTest {
     ReportesProperties properties;
 
     @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        StandIns.shared().springProperties("cmep_test").forEach((key, value) -> registry.add(key, () -> value));
+    static void testBackend(DynamicPropertyRegistry registry) {
+        TestBackends.shared().springProperties("cmep_test").forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @BeforeAll
     static void queue() {
-        cola = new ColaDeEventos(StandIns.shared());
+        cola = new ColaDeEventos(TestBackends.shared());
     }
 
     @AfterAll
