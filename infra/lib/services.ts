@@ -259,6 +259,8 @@ export class Services extends Construct {
       stopTimeout: Duration.seconds(30), // graceful shutdown (server.shutdown: graceful)
     });
     const service = new ecs.FargateService(this, `${spec.name}-service`, {
+      // a fixed name, so the runbook's commands (./cmep aws ...) find the service without reading the stack
+      serviceName: `cmep-${config.envName}-${spec.name}`,
       cluster: this.cluster,
       taskDefinition,
       desiredCount: config.desiredCount,

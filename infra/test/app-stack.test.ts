@@ -264,6 +264,12 @@ describe('ECS services', () => {
     }
   });
 
+  it('have the fixed names the runbook commands use (cluster cmep-<env>, service cmep-<env>-<name>)', () => {
+    const names = Object.values(resourcesOf(s.appTemplate, 'AWS::ECS::Service')).map((svc) => svc.Properties!.ServiceName);
+    expect(names.sort()).toEqual(['cmep-prod-file-worker', 'cmep-prod-gateway-api', 'cmep-prod-workflow-worker']);
+    s.appTemplate.hasResourceProperties('AWS::ECS::Cluster', { ClusterName: 'cmep-prod' });
+  });
+
   it('get configuration but no secret values in the environment', () => {
     const byName = Object.fromEntries(containers().map(({ c }) => [c.Name, c]));
     const env = (name: string) => Object.fromEntries(byName[name].Environment.map((e: any) => [e.Name, e.Value]));
