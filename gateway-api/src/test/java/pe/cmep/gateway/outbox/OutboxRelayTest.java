@@ -206,6 +206,8 @@ class OutboxRelayTest {
                     + quoted(ids(all)) + ")")).isEqualTo(all.size());
             await("the failures counter counts the failed attempts",
                     () -> registry.get("cmep.outbox.publish.failures").counter().count() > 0);
+            await("the oldest-pending age (the alarm's figure) shows the events waiting",
+                    () -> registry.get("cmep.outbox.oldest.age").gauge().value() > 1);
         } finally {
             StandIns.shared().startSqs();
         }
@@ -217,6 +219,8 @@ class OutboxRelayTest {
         // nothing of these events is still on its way: each went out exactly once
         assertThat(queue.listen(ids(all), Duration.ofSeconds(1))).isEmpty();
         await("the backlog gauge is back to zero", () -> registry.get("cmep.outbox.backlog").gauge().value() == 0);
+        await("the oldest-pending age is back to zero",
+                () -> registry.get("cmep.outbox.oldest.age").gauge().value() == 0);
     }
 
     private Long count(String sql) {
