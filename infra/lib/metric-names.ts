@@ -21,7 +21,7 @@ export const DIM = {
   statusClass: 'status_class',
   listener: 'listener',
   outcome: 'outcome',
-  verdict: 'verdict',
+  verdict: 'estado',
   poolName: 'name',
 } as const;
 
@@ -41,7 +41,7 @@ export const METRIC = {
   /** workers, timer (milliseconds), tag listener: queue arrival to end of handling. */
   listenerLagAvg: 'cmep.listener.lag.avg',
   listenerLagMax: 'cmep.listener.lag.max',
-  /** file-worker, counter, tag verdict. */
+  /** file-worker, counter, tag estado (VERIFICADO | RECHAZADO). */
   filesVerdicts: 'cmep.files.verdicts.count',
   /** workflow-worker, counter: sessions deleted by the clean-up. */
   sessionsRemoved: 'cmep.sessions.removed.count',
