@@ -6,7 +6,11 @@ export interface ServiceSpec {
   readonly repositoryName: string;
   /** server.port of the service (application.yml). */
   readonly port: number;
-  /** The HTTP path of the health endpoint the container health check calls on that port. */
+  /**
+   * The HTTP path of the health endpoint the container health check calls on that port. For the workers it is
+   * Actuator's liveness group, not the whole health: ECS replaces a task whose check fails, and a worker waiting out
+   * an SQS, S3 or database outage is not broken (its listeners retry), so replacing it would only add cold starts.
+   */
   readonly healthPath: string;
 }
 
@@ -14,9 +18,9 @@ export const GATEWAY: ServiceSpec = {
   name: 'gateway-api', repositoryName: 'cmep/gateway-api', port: 8080, healthPath: '/health',
 };
 export const WORKFLOW_WORKER: ServiceSpec = {
-  name: 'workflow-worker', repositoryName: 'cmep/workflow-worker', port: 8082, healthPath: '/actuator/health',
+  name: 'workflow-worker', repositoryName: 'cmep/workflow-worker', port: 8082, healthPath: '/actuator/health/liveness',
 };
 export const FILE_WORKER: ServiceSpec = {
-  name: 'file-worker', repositoryName: 'cmep/file-worker', port: 8083, healthPath: '/actuator/health',
+  name: 'file-worker', repositoryName: 'cmep/file-worker', port: 8083, healthPath: '/actuator/health/liveness',
 };
 export const SERVICES: readonly ServiceSpec[] = [GATEWAY, WORKFLOW_WORKER, FILE_WORKER];

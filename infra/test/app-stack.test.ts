@@ -244,8 +244,8 @@ describe('ECS services', () => {
   it('have the HealthProbe container health check on each service port', () => {
     const expected: Record<string, string> = {
       'gateway-api': 'http://127.0.0.1:8080/health',
-      'workflow-worker': 'http://127.0.0.1:8082/actuator/health',
-      'file-worker': 'http://127.0.0.1:8083/actuator/health',
+      'workflow-worker': 'http://127.0.0.1:8082/actuator/health/liveness',
+      'file-worker': 'http://127.0.0.1:8083/actuator/health/liveness',
     };
     for (const { c } of containers()) {
       expect(c.HealthCheck).toEqual({
