@@ -7,6 +7,7 @@ import { Bloque } from './Bloque';
 import { BotonAccion } from './BotonAccion';
 import { botonGestor, endpointAsignacion, esTerminal, estadoGestion, puede } from './bloques';
 import { tipoLugarInicial } from './formularios';
+import { GuardarCancelar } from './GuardarCancelar';
 import { Info } from './Info';
 import { TipoLugarCampos } from './TipoLugarCampos';
 import { guardarCambios, type Acciones } from './useAcciones';
@@ -54,10 +55,7 @@ function TipoLugarForm({ d, acc }: { d: SolicitudDetail; acc: Acciones }) {
       <div className="form-grid">
         <TipoLugarCampos value={valores} onChange={setValores} />
       </div>
-      <div className="btn-row">
-        <button type="submit" className="btn btn-primary" disabled={ocupado}>{ocupado ? 'Guardando...' : 'Guardar'}</button>
-        <button type="button" className="btn btn-outline" onClick={acc.cerrar}>Cancelar</button>
-      </div>
+      <GuardarCancelar ocupado={ocupado} onCancelar={acc.cerrar} />
     </form>
   );
 }

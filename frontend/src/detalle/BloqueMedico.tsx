@@ -8,8 +8,9 @@ import { BotonAccion } from './BotonAccion';
 import { ayudaTituloMedico, botonCerrar, botonMedico, endpointAsignacion, estadoMedico, selectorCertificado } from './bloques';
 import { faltantesCierre } from './cierre';
 import { ComentarioForm } from './ComentarioForm';
-import { comentarioBody } from './formularios';
+import { comentarioBody, ESTADOS_CERTIFICADO, esEstadoCertificado } from './formularios';
 import { Info } from './Info';
+import { OpcionesSinDefinir } from './OpcionesSinDefinir';
 import type { Acciones } from './useAcciones';
 
 /** Block C `Evaluacion medica` (ui.md §7.10); `resultados_medicos` is not shown (OP-11). */
@@ -59,7 +60,7 @@ function EstadoCertificado({ d, acc }: { d: SolicitudDetail; acc: Acciones }) {
   const { habilitado, ayuda } = selectorCertificado(d);
   const ayudaId = useId();
   function cambiar(valor: string) {
-    if (valor !== 'APROBADO' && valor !== 'OBSERVADO') return;
+    if (!esEstadoCertificado(valor)) return;
     void acc.aplicar('certificado', () => api.editarSolicitud(d.solicitud_id, { estado_certificado: valor }));
   }
   return (
@@ -68,9 +69,7 @@ function EstadoCertificado({ d, acc }: { d: SolicitudDetail; acc: Acciones }) {
         <strong>Estado certificado:</strong>
         <select value={d.estado_certificado ?? ''} disabled={!habilitado || acc.enCurso === 'certificado'}
                 aria-describedby={ayuda ? ayudaId : undefined} onChange={(e) => cambiar(e.target.value)}>
-          <option value="">Sin definir</option>
-          <option value="APROBADO">APROBADO</option>
-          <option value="OBSERVADO">OBSERVADO</option>
+          <OpcionesSinDefinir valores={ESTADOS_CERTIFICADO} />
         </select>
       </label>
       {ayuda && <span className="helper" id={ayudaId}>{ayuda}</span>}

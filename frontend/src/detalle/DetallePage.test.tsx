@@ -1,17 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import type { Rol, SolicitudDetail, User } from '../api/types';
 import { DetallePage } from './DetallePage';
 import { CONFIRMAR_ELIMINAR } from './CancelarEliminar';
 import { detalle, enEstado, GESTOR } from './detalle.fixture';
+import { conRoles, testQueryClient } from '../test-fixtures';
 
 let usuario: User;
-const conRoles = (...roles: Rol[]): User => ({
-  user_id: 1, user_email: 'x@cmep.local', estado: 'ACTIVO', roles, permissions_extra: [], display_name: 'X',
-});
 
 vi.mock('../auth/AuthProvider', () => ({
   useUser: () => usuario,
@@ -42,7 +40,7 @@ const GET = 'GET /solicitudes/12';
 const EMPLEADOS = { 'GET /empleados?rol=GESTOR': ok([GESTOR]), 'GET /empleados?rol=MEDICO': ok([]) };
 
 function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = testQueryClient();
   return render(
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={['/app/solicitudes/12']}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SolicitudDetail } from '../api/types';
 import { datosIniciales, type DatosCampo, type DatosForm } from './formularios';
+import { GuardarCancelar } from './GuardarCancelar';
 import { guardarCambios, type Acciones } from './useAcciones';
 
 interface Campo { key: DatosCampo; label: string; type?: 'date' | 'email'; placeholder?: string }
@@ -56,10 +57,7 @@ export function EditarDatosForm({ d, acc }: { d: SolicitudDetail; acc: Acciones 
         <span>Comentario</span>
         <textarea rows={3} value={valores.comentario} onChange={(e) => setValores({ ...valores, comentario: e.target.value })} />
       </label>
-      <div className="btn-row">
-        <button type="submit" className="btn btn-primary" disabled={ocupado}>{ocupado ? 'Guardando...' : 'Guardar'}</button>
-        <button type="button" className="btn btn-outline" onClick={acc.cerrar}>Cancelar</button>
-      </div>
+      <GuardarCancelar ocupado={ocupado} onCancelar={acc.cerrar} />
     </form>
   );
 }

@@ -3,9 +3,10 @@ import { api } from '../api/client';
 import type { Servicio, SolicitudDetail } from '../api/types';
 import { EmpleadoSelect } from './EmpleadoSelect';
 import {
-  OVERRIDE_ACCIONES, overrideBody, overrideDatosIniciales, overrideDatosPayload, pagoCompleto, pagoInicial, pagoPayload,
-  type OverrideAccion, type OverrideDatosForm,
+  ESTADOS_CERTIFICADO, OVERRIDE_ACCIONES, overrideBody, overrideDatosIniciales, overrideDatosPayload, pagoCompleto,
+  pagoInicial, pagoPayload, type OverrideAccion, type OverrideDatosForm,
 } from './formularios';
+import { OpcionesSinDefinir } from './OpcionesSinDefinir';
 import { PagoCampos } from './PagoCampos';
 import { TipoLugarCampos } from './TipoLugarCampos';
 import type { Acciones } from './useAcciones';
@@ -111,9 +112,7 @@ function DatosCampos({ value, onChange }: { value: OverrideDatosForm; onChange: 
       <label className="field">
         <span>Estado certificado</span>
         <select value={value.estado_certificado} onChange={(e) => set('estado_certificado', e.target.value)}>
-          <option value="">Sin definir</option>
-          <option value="APROBADO">APROBADO</option>
-          <option value="OBSERVADO">OBSERVADO</option>
+          <OpcionesSinDefinir valores={ESTADOS_CERTIFICADO} />
         </select>
       </label>
       <label className="field full">

@@ -1,4 +1,5 @@
-import type { TipoLugarForm } from './formularios';
+import { TIPOS_ATENCION, type TipoLugarForm } from './formularios';
+import { OpcionesSinDefinir } from './OpcionesSinDefinir';
 
 /** `Tipo atencion` and `Lugar atencion`, as the tipo/lugar mini-form and the override's EDITAR_DATOS show them. */
 export function TipoLugarCampos({ value, onChange }: { value: TipoLugarForm; onChange: (value: TipoLugarForm) => void }) {
@@ -7,9 +8,7 @@ export function TipoLugarCampos({ value, onChange }: { value: TipoLugarForm; onC
       <label className="field">
         <span>Tipo atencion</span>
         <select value={value.tipo_atencion} onChange={(e) => onChange({ ...value, tipo_atencion: e.target.value })}>
-          <option value="">Sin definir</option>
-          <option value="VIRTUAL">VIRTUAL</option>
-          <option value="PRESENCIAL">PRESENCIAL</option>
+          <OpcionesSinDefinir valores={TIPOS_ATENCION} />
         </select>
       </label>
       <label className="field">

@@ -42,6 +42,14 @@ export function datosIniciales(d: Pick<SolicitudDetail, 'cliente' | 'apoderado' 
 
 export type TipoLugarForm = Record<'tipo_atencion' | 'lugar_atencion', string>;
 
+export const TIPOS_ATENCION = ['VIRTUAL', 'PRESENCIAL'] as const;
+export const ESTADOS_CERTIFICADO = ['APROBADO', 'OBSERVADO'] as const;
+export type EstadoCertificado = typeof ESTADOS_CERTIFICADO[number];
+
+export function esEstadoCertificado(valor: string): valor is EstadoCertificado {
+  return (ESTADOS_CERTIFICADO as readonly string[]).includes(valor);
+}
+
 export function tipoLugarInicial(d: Pick<SolicitudDetail, 'tipo_atencion' | 'lugar_atencion'>): TipoLugarForm {
   return { tipo_atencion: d.tipo_atencion ?? '', lugar_atencion: d.lugar_atencion ?? '' };
 }

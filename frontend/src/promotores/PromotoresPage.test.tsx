@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { Promotor } from '../api/types';
 import { PromotoresPage } from './PromotoresPage';
+import { testQueryClient } from '../test-fixtures';
 
 const notaria: Promotor = {
   promotor_id: 2, tipo_promotor: 'EMPRESA', nombre: 'Notaria Gonzales', razon_social: 'Notaria Gonzales',
@@ -29,7 +30,7 @@ function stubApi(routes: Record<string, Answer | (() => Answer)>) {
 }
 
 function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = testQueryClient();
   return render(<QueryClientProvider client={client}><PromotoresPage /></QueryClientProvider>);
 }
 

@@ -1,16 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { api, ApiError } from '../api/client';
 import type { Reporte, ReporteFiltros, Rol, User } from '../api/types';
 import { defaultFiltros } from './reporte';
 import ReportesPage from './ReportesPage';
+import { conRoles, testQueryClient } from '../test-fixtures';
 
 let usuario: User;
-const conRoles = (...roles: Rol[]): User => ({
-  user_id: 1, user_email: 'x@cmep.local', estado: 'ACTIVO', roles, permissions_extra: [], display_name: 'X',
-});
 
 vi.mock('../auth/AuthProvider', () => ({
   useUser: () => usuario,
@@ -41,7 +39,7 @@ const CON_DATOS: Reporte = {
 };
 
 function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = testQueryClient();
   return render(<QueryClientProvider client={client}><ReportesPage /></QueryClientProvider>);
 }
 

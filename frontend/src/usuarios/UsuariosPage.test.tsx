@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { AdminUser } from '../api/types';
 import { UsuariosPage } from './UsuariosPage';
+import { testQueryClient } from '../test-fixtures';
 
 const ana: AdminUser = {
   user_id: 2, user_email: 'operador@cmep.local', is_active: true, persona_id: 2, nombres: 'Ana', apellidos: 'Operadora',
@@ -39,7 +40,7 @@ const ADMIN_ROUTES = {
 };
 
 function renderPage() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = testQueryClient();
   return render(<QueryClientProvider client={client}><UsuariosPage /></QueryClientProvider>);
 }
 
