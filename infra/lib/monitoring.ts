@@ -54,14 +54,8 @@ export class Monitoring extends Construct {
       this.alarms.push(a);
       return a;
     };
-    const appMetric = (metricName: string, service: string, statistic: string, period: Duration,
-      extra: Record<string, string> = {}) => new cw.Metric({
-      namespace: METRICS_NAMESPACE,
-      metricName,
-      dimensionsMap: { [DIM.service]: service, [DIM.env]: env, ...extra },
-      statistic,
-      period,
-    });
+    const appMetric = (metricName: string, service: string, statistic: string, period: Duration) =>
+      applicationMetric(env, metricName, service, statistic, period);
 
     // a) the seed's alarm: "5xx responses exceed 5 in 5 minutes"
     const errors5xx = appMetric(METRIC.httpServerErrors, GATEWAY.name, cw.Stats.SUM, Duration.minutes(5));
@@ -81,7 +75,7 @@ export class Monitoring extends Construct {
       const { dlq } = queues[role];
       alarm(`Dlq-${role}`, {
         alarmName: `${prefix}-dlq-${role}`,
-        alarmDescription: `Messages in the dead-letter queue of ${role} (see docs/operations)`,
+        alarmDescription: `Messages in the dead-letter queue of ${role} (docs/runbook.md, "Drain a dead-letter queue")`,
         metric: dlq.metricApproximateNumberOfMessagesVisible({ statistic: cw.Stats.MAXIMUM, period: Duration.minutes(1) }),
         threshold: 0,
         comparisonOperator: cw.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -168,10 +162,7 @@ export class Monitoring extends Construct {
       });
     };
     const app = (metricName: string, service: string, stat: string, period: Duration, label: string) =>
-      new cw.Metric({
-        namespace: ns, metricName, dimensionsMap: { [DIM.service]: service, [DIM.env]: env },
-        statistic: stat, period, label,
-      });
+      applicationMetric(env, metricName, service, stat, period, label);
     const graph = (title: string, left: cw.IMetric[], width = 8, leftYAxis?: cw.YAxisProps) =>
       new cw.GraphWidget({ title, left, width, height: 6, leftYAxis });
     const ecsRow = (s: CmepService) => [
@@ -248,4 +239,17 @@ export class Monitoring extends Construct {
     );
     return dashboard;
   }
+}
+
+/** A metric the services publish (namespace CMEP), selected by its service and environment dimensions. */
+function applicationMetric(env: string, metricName: string, service: string, statistic: string, period: Duration,
+  label?: string): cw.Metric {
+  return new cw.Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { [DIM.service]: service, [DIM.env]: env },
+    statistic,
+    period,
+    label,
+  });
 }

@@ -98,6 +98,19 @@ export class Services extends Construct {
       actions: ['secretsmanager:GetSecretValue'],
       resources: secrets.map((s) => s.secretArn),
     });
+    // a worker consumes its queues and watches the depth of their dead-letter queues (QueueMonitor)
+    const consumerStatements = (...pairs: QueuePair[]) => [
+      new iam.PolicyStatement({
+        sid: 'ConsumeQueues',
+        actions: CONSUME_ACTIONS,
+        resources: pairs.map((p) => p.queue.queueArn),
+      }),
+      new iam.PolicyStatement({
+        sid: 'MonitorDeadLetterQueues',
+        actions: MONITOR_ACTIONS,
+        resources: pairs.map((p) => p.dlq.queueArn),
+      }),
+    ];
     const uploadsArn = props.filesBucket.arnForObjects(`${UPLOADS_PREFIX}*`);
 
     const gatewayRole = this.taskRole(GATEWAY, [
@@ -116,32 +129,14 @@ export class Services extends Construct {
       metricsStatement(),
     ]);
     const workflowRole = this.taskRole(WORKFLOW_WORKER, [
-      new iam.PolicyStatement({
-        sid: 'ConsumeQueues',
-        actions: CONSUME_ACTIONS,
-        resources: [queues['solicitud-events'].queue.queueArn, queues.maintenance.queue.queueArn],
-      }),
-      new iam.PolicyStatement({
-        sid: 'MonitorDeadLetterQueues',
-        actions: MONITOR_ACTIONS,
-        resources: [queues['solicitud-events'].dlq.queueArn, queues.maintenance.dlq.queueArn],
-      }),
+      ...consumerStatements(queues['solicitud-events'], queues.maintenance),
       // no sqs:SendMessage on the maintenance queue: in prod the worker's own sender is off and EventBridge
       // Scheduler sends (infra/eventbridge-session-cleanup.yaml)
       secretsStatement(props.dbSecret),
       metricsStatement(),
     ]);
     const fileRole = this.taskRole(FILE_WORKER, [
-      new iam.PolicyStatement({
-        sid: 'ConsumeQueues',
-        actions: CONSUME_ACTIONS,
-        resources: [queues['file-events'].queue.queueArn],
-      }),
-      new iam.PolicyStatement({
-        sid: 'MonitorDeadLetterQueues',
-        actions: MONITOR_ACTIONS,
-        resources: [queues['file-events'].dlq.queueArn],
-      }),
+      ...consumerStatements(queues['file-events']),
       // FilesBucket: getObject (inspect), deleteObject (rejected and orphaned uploads)
       new iam.PolicyStatement({
         sid: 'UploadsReadDelete',
