@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * An admin deleted the solicitud with everything hanging from it (domain.md §5.8).
  *
- * @param storageKeys object keys ({@code uploads/…}) of its files, which the file-worker deletes
+ * @param storageKeys object keys ({@code uploads/…}) of the files deleted with it. Informational: no consumer reads
+ *                    them; the file-worker deletes each object from the {@code archivo.deleted} event the same
+ *                    transaction writes per file on the file-events queue (decision 15 keeps the field)
  */
 public record SolicitudDeleted(List<String> storageKeys) implements SolicitudEventPayload {
 

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import pe.cmep.gateway.solicitud.EstadoOperativo;
+import pe.cmep.events.EstadoOperativo;
 
 /** The arithmetic of domain.md §7 on what was read: KPIs, merged series, the six states, percentages. */
 final class ReporteCalculo {

@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import pe.cmep.gateway.solicitud.EstadoOperativo;
+import pe.cmep.events.EstadoOperativo;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.DateColumns;
 import pe.cmep.gateway.web.FieldError;

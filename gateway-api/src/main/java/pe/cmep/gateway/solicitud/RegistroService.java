@@ -1,6 +1,5 @@
 package pe.cmep.gateway.solicitud;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -9,14 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import pe.cmep.events.EstadoAtencion;
+import pe.cmep.events.EstadoOperativo;
+import pe.cmep.events.EstadoPago;
+import pe.cmep.events.SolicitudCreated;
+import pe.cmep.events.SolicitudEvent;
+import pe.cmep.events.SolicitudState;
 import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.catalogo.PromotorWriter;
 import pe.cmep.gateway.config.DatabaseErrors;
-import pe.cmep.gateway.db.Binds;
 import pe.cmep.gateway.db.DeadlockRetry;
+import pe.cmep.gateway.outbox.Outbox;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldError;
 import reactor.core.publisher.Mono;
@@ -29,21 +33,24 @@ class RegistroService {
     private static final Logger log = LoggerFactory.getLogger(RegistroService.class);
     private static final List<String> MONEDAS = List.of("PEN", "USD");
 
-    private final DatabaseClient db;
+    private final RegistroRepository registros;
+    private final ServicioRepository servicios;
     private final PersonaWriter personas;
     private final PromotorWriter promotores;
-    private final HistorialWriter historial;
-    private final SolicitudEventRecorder events;
+    private final HistorialRepository historial;
+    private final Outbox outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    RegistroService(DatabaseClient db, PersonaWriter personas, PromotorWriter promotores, HistorialWriter historial,
-                    SolicitudEventRecorder events, TransactionalOperator tx, Clock clock) {
-        this.db = db;
+    RegistroService(RegistroRepository registros, ServicioRepository servicios, PersonaWriter personas,
+                    PromotorWriter promotores, HistorialRepository historial, Outbox outbox, TransactionalOperator tx,
+                    Clock clock) {
+        this.registros = registros;
+        this.servicios = servicios;
         this.personas = personas;
         this.promotores = promotores;
         this.historial = historial;
-        this.events = events;
+        this.outbox = outbox;
         this.tx = tx;
         this.clock = clock;
     }
@@ -53,8 +60,8 @@ class RegistroService {
      * on one new document) can deadlock; InnoDB then rolls the victim back whole, and it is simply run again,
      * since a registration conflicts with no existing solicitud.
      */
-    Mono<Registered> register(RegistroRequest request, CurrentUser user) {
-        return Mono.defer(() -> registerOnce(request, user))
+    Mono<Registered> registrar(RegistroRequest request, CurrentUser user) {
+        return Mono.defer(() -> registrarUnaVez(request, user))
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(20)).jitter(0.5)
                         .filter(DatabaseErrors::isDeadlock)
                         .doBeforeRetry(signal -> log.info("registration_retried_after_deadlock attempt={} user_id={}",
@@ -62,11 +69,12 @@ class RegistroService {
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
-    private Mono<Registered> registerOnce(RegistroRequest request, CurrentUser user) {
-        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        int userId = user.userId();
+    private Mono<Registered> registrarUnaVez(RegistroRequest request, CurrentUser user) {
+        Actor actor = new Actor(user.userId(), LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        int userId = actor.userId();
+        LocalDateTime now = actor.ahora();
         return checkReferences(request)
-                .then(Mono.defer(() -> {
+                .flatMap(tarifa -> {
                     List<Cambio> cambios = new ArrayList<>();
                     cambios.add(Cambio.of("solicitud_creada", null, "REGISTRADO"));
                     Mono<PersonaWriter.Result> cliente = personas.findOrCreate(request.cliente(), "cliente", userId, now);
@@ -78,105 +86,61 @@ class RegistroService {
                             ? promotores.create(request.promotor(), userId, now)
                             : Mono.just(request.promotorId() == null ? 0 : request.promotorId());
                     return cliente.doOnNext(r -> cambios.addAll(1, r.cambios()))
-                            .flatMap(c -> apoderado.flatMap(a -> promotor.flatMap(p ->
-                                    ensureCliente(c.personaId(), userId, now)
-                                            .then(insert(request, c.personaId(), a == 0 ? null : a,
-                                                    p == 0 ? null : p, userId, now)))))
-                            .flatMap(id -> {
-                                String codigo = Formats.codigo(now.getYear(), id);
-                                // updated_at named explicitly: ON UPDATE CURRENT_TIMESTAMP would put the database's
-                                // clock there instead of the registration time the event carries
-                                return db.sql("UPDATE solicitud_cmep SET codigo = :codigo, updated_at = :now "
-                                                + "WHERE solicitud_id = :id")
-                                        .bind("codigo", codigo).bind("now", now).bind("id", id).then()
-                                        .then(historial.write(id, userId, now, cambios))
-                                        .then(events.created(id, userId, now))
-                                        .thenReturn(new Registered(id, codigo));
-                            });
-                }))
+                            .flatMap(c -> apoderado.flatMap(a -> promotor.map(p -> new RegistroRepository.NuevaSolicitud(
+                                    c.personaId(), a == 0 ? null : a, request.servicioId(), p == 0 ? null : p,
+                                    tarifa.monto(), tarifa.moneda(), request.tipoAtencion(), request.lugarAtencion(),
+                                    request.comentario()))))
+                            .flatMap(nueva -> registros.asegurarCliente(nueva.clienteId(), actor)
+                                    .then(registros.insertar(nueva, actor))
+                                    .flatMap(id -> {
+                                        String codigo = Formats.codigo(now.getYear(), id);
+                                        return registros.asignarCodigo(id, codigo, actor)
+                                                .then(historial.escribir(id, actor, cambios))
+                                                .then(outbox.append(SolicitudEvent.of(id, userId, actor.instante(),
+                                                        creada(codigo, nueva, actor))))
+                                                .thenReturn(new Registered(id, codigo));
+                                    }));
+                })
                 .as(tx::transactional)
                 .retryWhen(DeadlockRetry.of("registro"));
     }
 
-    /** Unknown servicio_id / promotor_id are validation errors, not 500s (domain.md §10 #12). */
-    private Mono<Void> checkReferences(RegistroRequest request) {
-        // the servicio's currency is copied into tarifa_moneda, which only takes PEN or USD; servicios.moneda_tarifa
-        // is not constrained (domain.md §2.2), so another value is refused here rather than by the CHECK (a 500)
-        Mono<List<FieldError>> servicio = request.servicioId() == null ? Mono.just(List.of())
-                : db.sql("SELECT moneda_tarifa FROM servicios WHERE servicio_id = :id")
-                        .bind("id", request.servicioId())
-                        .map((row, meta) -> Rows.str(row, "moneda_tarifa"))
-                        .one()
-                        .map(moneda -> MONEDAS.contains(moneda) ? List.<FieldError>of()
-                                : List.of(new FieldError("servicio_id", "El servicio " + request.servicioId()
-                                        + " tiene una moneda no admitida: " + moneda + " (PEN, USD)")))
-                        .defaultIfEmpty(List.of(new FieldError("servicio_id",
-                                "No existe el servicio " + request.servicioId())));
-        Mono<List<FieldError>> promotor = request.promotorId() == null ? Mono.just(List.of())
-                // shared lock: a concurrent DELETE /promotores waits for this registration instead of racing it
-                : exists("SELECT COUNT(*) FROM promotores WHERE promotor_id = :id LOCK IN SHARE MODE",
-                        request.promotorId())
-                        .map(ok -> ok ? List.<FieldError>of()
-                                : List.of(new FieldError("promotor_id", "No existe el promotor " + request.promotorId())));
-        return Mono.zip(servicio, promotor).flatMap(t -> {
-            List<FieldError> errors = new ArrayList<>(t.getT1());
-            errors.addAll(t.getT2());
-            return errors.isEmpty() ? Mono.empty() : Mono.error(ApiException.validation(errors));
-        });
-    }
-
-    private Mono<Boolean> exists(String sql, int id) {
-        return db.sql(sql).bind("id", id).map((row, meta) -> ((Number) row.get(0)).longValue() > 0).one();
+    private static SolicitudCreated creada(String codigo, RegistroRepository.NuevaSolicitud s, Actor actor) {
+        SolicitudState estado = new SolicitudState(EstadoAtencion.REGISTRADO.name(), EstadoPago.PENDIENTE.name(),
+                EstadoOperativo.REGISTRADO.name(), null, null, actor.instante());
+        return new SolicitudCreated(codigo, s.clienteId(), s.apoderadoId(), s.promotorId(), s.servicioId(),
+                s.tarifaMonto(), s.tarifaMoneda(), actor.userId(), actor.instante(), estado);
     }
 
     /**
-     * A plain insert that leaves an existing row as it is. (An INSERT … SELECT … WHERE NOT EXISTS would read
-     * clientes with a shared next-key lock, and two registrations of new clientes would deadlock in that gap.)
+     * Unknown servicio_id / promotor_id are validation errors, not 500s (domain.md §10 #12). Yields the servicio's
+     * tariff (none without a servicio).
      */
-    private Mono<Void> ensureCliente(int personaId, int userId, LocalDateTime now) {
-        return db.sql("INSERT INTO clientes (persona_id, estado, created_by, created_at, updated_at) "
-                        + "VALUES (:id, 'ACTIVO', :userId, :now, :now) ON DUPLICATE KEY UPDATE persona_id = persona_id")
-                .bind("id", personaId).bind("userId", userId).bind("now", now)
-                .then();
-    }
-
-    private Mono<Integer> insert(RegistroRequest r, int clienteId, Integer apoderadoId, Integer promotorId,
-                                 int userId, LocalDateTime now) {
-        Mono<Tarifa> tarifa = r.servicioId() == null ? Mono.just(Tarifa.NONE)
-                : db.sql("SELECT tarifa_servicio, moneda_tarifa FROM servicios WHERE servicio_id = :id")
-                        .bind("id", r.servicioId())
-                        .map((row, meta) -> new Tarifa(Rows.decimal(row, "tarifa_servicio"),
-                                Rows.str(row, "moneda_tarifa"), "SERVICIO"))
-                        .one();
-        return tarifa.flatMap(t -> {
-            DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO solicitud_cmep (cliente_id, apoderado_id, "
-                            + "servicio_id, promotor_id, estado_atencion, estado_pago, tarifa_monto, tarifa_moneda, "
-                            + "tarifa_fuente, tipo_atencion, lugar_atencion, comentario, created_by, created_at, "
-                            + "updated_at) VALUES (:cliente, :apoderado, :servicio, :promotor, 'REGISTRADO', "
-                            + "'PENDIENTE', :monto, :moneda, :fuente, :tipo, :lugar, :comentario, :userId, :now, :now)")
-                    .bind("cliente", clienteId)
-                    .bind("userId", userId)
-                    .bind("now", now);
-            spec = Binds.nullable(spec, "apoderado", apoderadoId, Integer.class);
-            spec = Binds.nullable(spec, "servicio", r.servicioId(), Integer.class);
-            spec = Binds.nullable(spec, "promotor", promotorId, Integer.class);
-            spec = t.monto() == null ? spec.bindNull("monto", BigDecimal.class) : spec.bind("monto", t.monto());
-            spec = Binds.nullable(spec, "moneda", t.moneda());
-            spec = Binds.nullable(spec, "fuente", t.fuente());
-            spec = Binds.nullable(spec, "tipo", r.tipoAtencion());
-            spec = Binds.nullable(spec, "lugar", r.lugarAtencion());
-            spec = Binds.nullable(spec, "comentario", r.comentario());
-            return spec.filter(s -> s.returnGeneratedValues("solicitud_id"))
-                    .map((row, meta) -> ((Number) row.get(0)).intValue())
-                    .one();
+    private Mono<ServicioRepository.Tarifa> checkReferences(RegistroRequest request) {
+        ServicioRepository.Tarifa sinServicio = new ServicioRepository.Tarifa(null, null);
+        // the servicio's currency is copied into tarifa_moneda, which only takes PEN or USD; servicios.moneda_tarifa
+        // is not constrained (domain.md §2.2), so another value is refused here rather than by the CHECK (a 500)
+        Mono<Checked> servicio = request.servicioId() == null ? Mono.just(new Checked(sinServicio, List.of()))
+                : servicios.tarifa(request.servicioId())
+                        .map(t -> new Checked(t, MONEDAS.contains(t.moneda()) ? List.<FieldError>of()
+                                : List.of(new FieldError("servicio_id", "El servicio " + request.servicioId()
+                                        + " tiene una moneda no admitida: " + t.moneda() + " (PEN, USD)"))))
+                        .defaultIfEmpty(new Checked(sinServicio, List.of(new FieldError("servicio_id",
+                                "No existe el servicio " + request.servicioId()))));
+        Mono<List<FieldError>> promotor = request.promotorId() == null ? Mono.just(List.of())
+                : registros.existePromotor(request.promotorId())
+                        .map(ok -> ok ? List.<FieldError>of()
+                                : List.of(new FieldError("promotor_id", "No existe el promotor " + request.promotorId())));
+        return Mono.zip(servicio, promotor).flatMap(t -> {
+            List<FieldError> errors = new ArrayList<>(t.getT1().errors());
+            errors.addAll(t.getT2());
+            return errors.isEmpty() ? Mono.just(t.getT1().tarifa()) : Mono.error(ApiException.validation(errors));
         });
     }
 
-
-    record Registered(int solicitudId, String codigo) {
+    private record Checked(ServicioRepository.Tarifa tarifa, List<FieldError> errors) {
     }
 
-    private record Tarifa(BigDecimal monto, String moneda, String fuente) {
-        static final Tarifa NONE = new Tarifa(null, null, null);
+    record Registered(int solicitudId, String codigo) {
     }
 }

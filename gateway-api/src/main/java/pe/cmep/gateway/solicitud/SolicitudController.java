@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import pe.cmep.events.EstadoOperativo;
 import pe.cmep.gateway.auth.Authenticator;
 import pe.cmep.gateway.auth.CurrentUser;
-import pe.cmep.gateway.policy.Accion;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldError;
 import pe.cmep.gateway.web.FieldReader;
@@ -34,29 +34,22 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class SolicitudController {
 
-    private static final Map<String, Assignment> ASSIGNMENTS = Map.of(
-            "asignar-gestor", new Assignment(Accion.ASIGNAR_GESTOR, "persona_id_gestor"),
-            "cambiar-gestor", new Assignment(Accion.CAMBIAR_GESTOR, "persona_id_gestor"),
-            "asignar-medico", new Assignment(Accion.ASIGNAR_MEDICO, "persona_id_medico"),
-            "cambiar-medico", new Assignment(Accion.CAMBIAR_MEDICO, "persona_id_medico"));
     private static final List<String> TRUE = List.of("true", "1", "yes", "on");
     private static final List<String> FALSE = List.of("false", "0", "no", "off");
 
     private final Authenticator authenticator;
     private final SolicitudQueries queries;
     private final RegistroService registro;
-    private final EdicionService edicion;
     private final AccionesService acciones;
     private final EliminacionService eliminacion;
     private final JsonMapper mapper;
 
     SolicitudController(Authenticator authenticator, SolicitudQueries queries, RegistroService registro,
-                        EdicionService edicion, AccionesService acciones, EliminacionService eliminacion,
+                        AccionesService acciones, EliminacionService eliminacion,
                         JsonMapper mapper) {
         this.authenticator = authenticator;
         this.queries = queries;
         this.registro = registro;
-        this.edicion = edicion;
         this.acciones = acciones;
         this.eliminacion = eliminacion;
         this.mapper = mapper;
@@ -64,7 +57,7 @@ class SolicitudController {
 
     @PostMapping("/solicitudes")
     Mono<ResponseEntity<Object>> create(@RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return authenticator.withBody(body, exchange, (user, bytes) -> registro.register(RegistroRequest.read(parse(bytes)), user))
+        return authenticator.withBody(body, exchange, (user, bytes) -> registro.registrar(RegistroRequest.read(parse(bytes)), user))
                 .map(Responses::ok);
     }
 
@@ -91,7 +84,7 @@ class SolicitudController {
                                       @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
         return authenticator.withBody(body, exchange, (user, bytes) -> {
                     int solicitudId = PathIds.positive(id, "solicitud_id");
-                    return edicion.edit(solicitudId, EdicionRequest.read(parse(bytes), false, ""), user);
+                    return acciones.editar(solicitudId, EdicionRequest.read(parse(bytes), false, ""), user);
                 })
                 .map(Responses::ok);
     }
@@ -99,20 +92,20 @@ class SolicitudController {
     @DeleteMapping("/solicitudes/{solicitud_id}")
     Mono<ResponseEntity<Object>> delete(@PathVariable("solicitud_id") String id, ServerWebExchange exchange) {
         return authenticator.requireAdmin(exchange)
-                .flatMap(user -> eliminacion.delete(PathIds.positive(id, "solicitud_id"), user))
+                .flatMap(user -> eliminacion.eliminar(PathIds.positive(id, "solicitud_id"), user))
                 .then(Mono.fromSupplier(Responses::ok));
     }
 
     /** The four assignment actions differ only in the action and the body field naming the persona. */
-    @PostMapping("/solicitudes/{solicitud_id}/{accion:asignar-gestor|cambiar-gestor|asignar-medico|cambiar-medico}")
+    @PostMapping("/solicitudes/{solicitud_id}/{accion:" + AccionSolicitud.RUTAS_ASIGNACION + "}")
     Mono<ResponseEntity<Object>> assign(@PathVariable("solicitud_id") String id, @PathVariable("accion") String accion,
                                         @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        Assignment assignment = ASSIGNMENTS.get(accion);
+        AccionSolicitud asignacion = AccionSolicitud.deRuta(accion).orElseThrow();
         return action(id, body, exchange, (solicitudId, node, user) -> {
             FieldReader r = new FieldReader(node);
-            Integer personaId = r.requiredId(assignment.field());
+            Integer personaId = r.requiredId(asignacion.campoPersona());
             r.validate();
-            return acciones.assign(solicitudId, assignment.accion(), personaId, user);
+            return acciones.asignar(solicitudId, asignacion, personaId, user);
         });
     }
 
@@ -146,7 +139,7 @@ class SolicitudController {
     Mono<ResponseEntity<Object>> override(@PathVariable("solicitud_id") String id,
                                           @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
         return action(id, body, exchange, (solicitudId, node, user) ->
-                acciones.override(solicitudId, AccionesService.OverrideRequest.read(node, mapper), user));
+                acciones.override(solicitudId, OverrideRequest.read(node, mapper), user));
     }
 
     private Mono<ResponseEntity<Object>> action(String id, Mono<byte[]> body, ServerWebExchange exchange,
@@ -230,8 +223,5 @@ class SolicitudController {
     }
 
     record Meta(int page, int pageSize, long total) {
-    }
-
-    private record Assignment(Accion accion, String field) {
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import pe.cmep.gateway.solicitud.EstadoOperativo;
+import pe.cmep.events.EstadoOperativo;
 
 class PolicyConfigurationTest {
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import pe.cmep.events.EstadoOperativo;
 import pe.cmep.gateway.auth.Roles;
-import pe.cmep.gateway.solicitud.EstadoOperativo;
 import tools.jackson.databind.json.JsonMapper;
 
 class PolicyMatrixTest {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
+import pe.cmep.events.EstadoOperativo;
 import pe.cmep.localstack.TestBackend;
 import pe.cmep.localstack.TestBackends;
 import pe.cmep.localstack.UsesTestBackend;

@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import pe.cmep.events.EstadoOperativo;
 import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.auth.SessionCookies;
 import pe.cmep.gateway.db.Binds;
