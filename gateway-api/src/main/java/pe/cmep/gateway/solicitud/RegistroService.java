@@ -17,6 +17,9 @@ import pe.cmep.gateway.catalogo.PromotorWriter;
 import pe.cmep.gateway.config.DatabaseErrors;
 import pe.cmep.gateway.db.Binds;
 import pe.cmep.gateway.db.DeadlockRetry;
+import pe.cmep.gateway.persona.PersonaDatos;
+import pe.cmep.gateway.persona.PersonaGuardada;
+import pe.cmep.gateway.persona.PersonaRepository;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldError;
 import reactor.core.publisher.Mono;
@@ -30,14 +33,14 @@ class RegistroService {
     private static final List<String> MONEDAS = List.of("PEN", "USD");
 
     private final DatabaseClient db;
-    private final PersonaWriter personas;
+    private final PersonaRepository personas;
     private final PromotorWriter promotores;
     private final HistorialWriter historial;
     private final SolicitudEventRecorder events;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    RegistroService(DatabaseClient db, PersonaWriter personas, PromotorWriter promotores, HistorialWriter historial,
+    RegistroService(DatabaseClient db, PersonaRepository personas, PromotorWriter promotores, HistorialWriter historial,
                     SolicitudEventRecorder events, TransactionalOperator tx, Clock clock) {
         this.db = db;
         this.personas = personas;
@@ -69,15 +72,15 @@ class RegistroService {
                 .then(Mono.defer(() -> {
                     List<Cambio> cambios = new ArrayList<>();
                     cambios.add(Cambio.of("solicitud_creada", null, "REGISTRADO"));
-                    Mono<PersonaWriter.Result> cliente = personas.findOrCreate(request.cliente(), "cliente", userId, now);
+                    Mono<PersonaGuardada> cliente = personas.upsert(datos(request.cliente()), userId, now);
                     Mono<Integer> apoderado = request.apoderado() == null ? Mono.just(0)
-                            : personas.findOrCreate(request.apoderado(), "apoderado", userId, now)
-                                    .doOnNext(r -> cambios.addAll(r.cambios()))
-                                    .map(PersonaWriter.Result::personaId);
+                            : personas.upsert(datos(request.apoderado()), userId, now)
+                                    .doOnNext(r -> cambios.addAll(cambios("apoderado", r)))
+                                    .map(PersonaGuardada::personaId);
                     Mono<Integer> promotor = request.promotor() != null
                             ? promotores.create(request.promotor(), userId, now)
                             : Mono.just(request.promotorId() == null ? 0 : request.promotorId());
-                    return cliente.doOnNext(r -> cambios.addAll(1, r.cambios()))
+                    return cliente.doOnNext(r -> cambios.addAll(1, cambios("cliente", r)))
                             .flatMap(c -> apoderado.flatMap(a -> promotor.flatMap(p ->
                                     ensureCliente(c.personaId(), userId, now)
                                             .then(insert(request, c.personaId(), a == 0 ? null : a,
@@ -174,6 +177,18 @@ class RegistroService {
 
 
     record Registered(int solicitudId, String codigo) {
+    }
+
+    private static PersonaDatos datos(PersonaInput in) {
+        return new PersonaDatos(in.tipoDocumento(), in.numeroDocumento(), in.nombres(), in.apellidos(), in.celular(),
+                in.email(), in.fechaNacimiento(), in.direccion());
+    }
+
+    /** @param campoPrefix {@code cliente} or {@code apoderado}, the prefix of the historial {@code campo} */
+    private static List<Cambio> cambios(String campoPrefix, PersonaGuardada persona) {
+        return persona.cambios().stream()
+                .map(c -> Cambio.of(campoPrefix + "." + c.campo(), c.anterior(), c.nuevo()))
+                .toList();
     }
 
     private record Tarifa(BigDecimal monto, String moneda, String fuente) {
