@@ -33,8 +33,8 @@ public class VerificacionService {
     private final Clock clock;
     private final MeterRegistry registry;
 
-    VerificacionService(ArchivoRepository archivos, ProcessedEventRepository processed, FilesBucket bucket, TransactionalOperator tx,
-                        Clock clock, MeterRegistry registry) {
+    VerificacionService(ArchivoRepository archivos, ProcessedEventRepository processed, FilesBucket bucket,
+                        TransactionalOperator tx, Clock clock, MeterRegistry registry) {
         this.archivos = archivos;
         this.processed = processed;
         this.bucket = bucket;

@@ -42,26 +42,31 @@ class AdminUserCreation {
     Mono<AdminUserDto> create(AdminUserRequests.Create in, CurrentUser admin) {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         int adminId = admin.userId();
-        return hasher.hash(in.password()).flatMap(hash -> tx.transactional(Mono.defer(() ->
-                        users.emailUsed(in.userEmail())
-                                .flatMap(taken -> taken
-                                        ? Mono.<Integer>error(ApiException.conflict(AdminUserErrors.EMAIL_TAKEN))
-                                        : persona(in, adminId, now))
-                                .flatMap(personaId -> users.personaHasUser(personaId)
-                                        .flatMap(has -> has
-                                                ? Mono.<Integer>error(ApiException.conflict(AdminUserErrors.PERSONA_HAS_USER))
-                                                : users.insertUser(personaId, in.userEmail(), hash, adminId, now)
-                                                .flatMap(userId -> Flux.fromIterable(in.roles())
-                                                        .concatMap(role -> users.insertRole(userId, role, adminId, now))
-                                                        .thenMany(Flux.fromIterable(in.roles())
-                                                                .concatMap(role -> users.ensureEmpleado(personaId, role,
-                                                                        false, adminId, now)))
-                                                        .then(Mono.just(userId)))))
-                                .flatMap(users::find))))
+        return hasher.hash(in.password())
+                .flatMap(hash -> tx.transactional(Mono.defer(() -> users.emailUsed(in.userEmail())
+                        .flatMap(taken -> taken
+                                ? Mono.<Integer>error(ApiException.conflict(AdminUserErrors.EMAIL_TAKEN))
+                                : persona(in, adminId, now))
+                        .flatMap(personaId -> user(personaId, in, hash, adminId, now))
+                        .flatMap(users::find))))
                 .retryWhen(Retry.max(2).filter(DatabaseErrors::isDeadlock))
                 .onErrorMap(DatabaseErrors::isDuplicateKey, AdminUserErrors::conflictOf)
-                .doOnNext(dto -> log.info("admin_user_created admin_user_id={} user_id={} user_email={} persona_id={} roles={}",
-                        adminId, dto.userId(), dto.userEmail(), dto.personaId(), dto.roles()));
+                .doOnNext(dto -> log.info("admin_user_created admin_user_id={} user_id={} user_email={} persona_id={} "
+                        + "roles={}", adminId, dto.userId(), dto.userEmail(), dto.personaId(), dto.roles()));
+    }
+
+    /** The account of a persona that has none yet, with its roles and their employee rows. */
+    private Mono<Integer> user(int personaId, AdminUserRequests.Create in, String hash, int adminId,
+                               LocalDateTime now) {
+        return users.personaHasUser(personaId)
+                .flatMap(has -> has
+                        ? Mono.<Integer>error(ApiException.conflict(AdminUserErrors.PERSONA_HAS_USER))
+                        : users.insertUser(personaId, in.userEmail(), hash, adminId, now))
+                .flatMap(userId -> Flux.fromIterable(in.roles())
+                        .concatMap(role -> users.insertRole(userId, role, adminId, now))
+                        .thenMany(Flux.fromIterable(in.roles())
+                                .concatMap(role -> users.ensureEmpleado(personaId, role, false, adminId, now)))
+                        .then(Mono.just(userId)));
     }
 
     /**

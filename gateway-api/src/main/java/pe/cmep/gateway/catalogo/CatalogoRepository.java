@@ -1,5 +1,6 @@
 package pe.cmep.gateway.catalogo;
 
+import io.r2dbc.spi.Row;
 import java.math.BigDecimal;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -31,9 +32,7 @@ class CatalogoRepository {
 
     Flux<ServicioItem> servicios() {
         return db.sql(SERVICIOS)
-                .map((row, meta) -> ServicioItem.of(row.get("servicio_id", Integer.class),
-                        row.get("descripcion_servicio", String.class), row.get("tarifa_servicio", BigDecimal.class),
-                        row.get("moneda_tarifa", String.class)))
+                .map((row, meta) -> servicio(row))
                 .all();
     }
 
@@ -45,9 +44,18 @@ class CatalogoRepository {
     Flux<EmpleadoItem> empleados(String rol) {
         return db.sql(EMPLEADOS)
                 .bind("rol", rol)
-                .map((row, meta) -> new EmpleadoItem(row.get("persona_id", Integer.class),
-                        row.get("nombres", String.class) + " " + row.get("apellidos", String.class),
-                        row.get("rol_empleado", String.class)))
+                .map((row, meta) -> empleado(row))
                 .all();
+    }
+
+    private static ServicioItem servicio(Row row) {
+        return ServicioItem.of(row.get("servicio_id", Integer.class), row.get("descripcion_servicio", String.class),
+                row.get("tarifa_servicio", BigDecimal.class), row.get("moneda_tarifa", String.class));
+    }
+
+    private static EmpleadoItem empleado(Row row) {
+        return new EmpleadoItem(row.get("persona_id", Integer.class),
+                row.get("nombres", String.class) + " " + row.get("apellidos", String.class),
+                row.get("rol_empleado", String.class));
     }
 }
