@@ -30,14 +30,14 @@ class FileEventHandler {
     private static final Logger log = LoggerFactory.getLogger(FileEventHandler.class);
 
     private final ArchivoEventCodec codec = new ArchivoEventCodec();
-    private final ProcessedEvents processed;
+    private final ProcessedEventRepository processed;
     private final VerificacionService verificacion;
     private final ObjetosEliminados eliminados;
     private final Clock clock;
     private final MeterRegistry registry;
     private final Timer lag;
 
-    FileEventHandler(ProcessedEvents processed, VerificacionService verificacion, ObjetosEliminados eliminados,
+    FileEventHandler(ProcessedEventRepository processed, VerificacionService verificacion, ObjetosEliminados eliminados,
                      Clock clock, MeterRegistry registry) {
         this.processed = processed;
         this.verificacion = verificacion;

@@ -10,7 +10,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.events.ArchivoDeleted;
 import pe.cmep.events.ArchivoEvent;
 import pe.cmep.file.bucket.FilesBucket;
-import pe.cmep.file.eventos.ProcessedEvents;
+import pe.cmep.file.eventos.ProcessedEventRepository;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,11 +23,11 @@ public class ObjetosEliminados {
     private static final Logger log = LoggerFactory.getLogger(ObjetosEliminados.class);
 
     private final FilesBucket bucket;
-    private final ProcessedEvents processed;
+    private final ProcessedEventRepository processed;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    ObjetosEliminados(FilesBucket bucket, ProcessedEvents processed, TransactionalOperator tx, Clock clock) {
+    ObjetosEliminados(FilesBucket bucket, ProcessedEventRepository processed, TransactionalOperator tx, Clock clock) {
         this.bucket = bucket;
         this.processed = processed;
         this.tx = tx;

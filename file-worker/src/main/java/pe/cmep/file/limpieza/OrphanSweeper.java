@@ -3,13 +3,9 @@ package pe.cmep.file.limpieza;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import pe.cmep.file.bucket.FilesBucket;
 import pe.cmep.file.config.FileWorkerProperties;
@@ -29,16 +25,16 @@ public class OrphanSweeper implements SmartLifecycle {
     private static final int CHUNK = 500;
 
     private final FilesBucket bucket;
-    private final DatabaseClient db;
+    private final StoragePathRepository archivos;
     private final FileWorkerProperties.OrphanSweep settings;
     private final Clock clock;
     private final Counter removed;
     private volatile Disposable schedule;
 
-    OrphanSweeper(FilesBucket bucket, DatabaseClient db, FileWorkerProperties properties, Clock clock,
+    OrphanSweeper(FilesBucket bucket, StoragePathRepository archivos, FileWorkerProperties properties, Clock clock,
                   MeterRegistry registry) {
         this.bucket = bucket;
-        this.db = db;
+        this.archivos = archivos;
         this.settings = properties.orphanSweep();
         this.clock = clock;
         this.removed = Counter.builder("cmep.files.orphans.removed")
@@ -50,21 +46,13 @@ public class OrphanSweeper implements SmartLifecycle {
     public Mono<Integer> sweep() {
         return bucket.uploadsOlderThan(clock.instant().minus(settings.minAge()))
                 .flatMapMany(keys -> Flux.fromIterable(keys).buffer(CHUNK))
-                .concatMap(chunk -> known(chunk).flatMapMany(known -> Flux.fromIterable(chunk)
+                .concatMap(chunk -> archivos.known(chunk).flatMapMany(known -> Flux.fromIterable(chunk)
                         .filter(key -> !known.contains(key))))
                 .concatMap(key -> bucket.delete(key)
                         .doOnSuccess(v -> log.info("orphan_object_removed key={}", key))
                         .thenReturn(1))
                 .reduce(0, Integer::sum)
                 .doOnNext(removed::increment);
-    }
-
-    private Mono<Set<String>> known(List<String> keys) {
-        return db.sql("SELECT storage_path FROM archivos WHERE storage_path IN (:keys)")
-                .bind("keys", keys)
-                .map((row, meta) -> row.get(0, String.class))
-                .all()
-                .collect(HashSet::new, Set::add);
     }
 
     @Override

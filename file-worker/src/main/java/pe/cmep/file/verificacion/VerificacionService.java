@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.events.ArchivoEvent;
 import pe.cmep.file.bucket.FilesBucket;
-import pe.cmep.file.eventos.ProcessedEvents;
+import pe.cmep.file.eventos.ProcessedEventRepository;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,15 +26,15 @@ public class VerificacionService {
 
     private static final Logger log = LoggerFactory.getLogger(VerificacionService.class);
 
-    private final ArchivoRows archivos;
-    private final ProcessedEvents processed;
+    private final ArchivoRepository archivos;
+    private final ProcessedEventRepository processed;
     private final FilesBucket bucket;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    VerificacionService(ArchivoRows archivos, ProcessedEvents processed, FilesBucket bucket, TransactionalOperator tx,
-                        Clock clock, MeterRegistry registry) {
+    VerificacionService(ArchivoRepository archivos, ProcessedEventRepository processed, FilesBucket bucket,
+                        TransactionalOperator tx, Clock clock, MeterRegistry registry) {
         this.archivos = archivos;
         this.processed = processed;
         this.bucket = bucket;

@@ -24,11 +24,14 @@ class AdminUsuariosController {
 
     private final Authenticator authenticator;
     private final AdminUserService service;
+    private final AdminUserCreation creation;
     private final JsonMapper mapper;
 
-    AdminUsuariosController(Authenticator authenticator, AdminUserService service, JsonMapper mapper) {
+    AdminUsuariosController(Authenticator authenticator, AdminUserService service, AdminUserCreation creation,
+                            JsonMapper mapper) {
         this.authenticator = authenticator;
         this.service = service;
+        this.creation = creation;
         this.mapper = mapper;
     }
 
@@ -40,7 +43,7 @@ class AdminUsuariosController {
     @PostMapping("/admin/usuarios")
     Mono<ResponseEntity<Object>> create(@RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
         return authenticator.withBodyAsAdmin(body, exchange, (admin, bytes) ->
-                        service.create(AdminUserRequests.create(JsonBody.parseObject(mapper, bytes)), admin))
+                        creation.create(AdminUserRequests.create(JsonBody.parseObject(mapper, bytes)), admin))
                 .map(dto -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
                         .body((Object) Envelope.ok(dto)));
     }

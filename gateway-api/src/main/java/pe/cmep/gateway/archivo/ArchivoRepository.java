@@ -11,6 +11,38 @@ import reactor.core.publisher.Mono;
 @Repository
 class ArchivoRepository {
 
+    private static final String SOLICITUD_EXISTS = """
+            SELECT COUNT(*) FROM solicitud_cmep WHERE solicitud_id = :id
+            """;
+    private static final String PAGO_OF = """
+            SELECT COUNT(*) FROM pago_solicitud WHERE pago_id = :pago AND solicitud_id = :id
+            """;
+    private static final String INSERT_ARCHIVO = """
+            INSERT INTO archivos (nombre_original, nombre_storage, tipo, mime_type, tamano_bytes, storage_path,
+                                  estado_verificacion, created_by, created_at, updated_at)
+            VALUES (:nombre, :storage, :tipo, :mime, :tamano, :path, 'PENDIENTE', :userId, :now, :now)
+            """;
+    private static final String INSERT_LINK = """
+            INSERT INTO solicitud_archivo (solicitud_id, archivo_id, pago_id, created_by, created_at)
+            VALUES (:solicitud, :archivo, :pago, :userId, :now)
+            """;
+    private static final String FIND = """
+            SELECT archivo_id, nombre_original, mime_type, storage_path, estado_verificacion, NULL AS solicitud_id
+            FROM archivos WHERE archivo_id = :id
+            """;
+    private static final String LOCK_FOR_DELETE = """
+            SELECT a.archivo_id, a.nombre_original, a.mime_type, a.storage_path, a.estado_verificacion,
+                   (SELECT MIN(sa.solicitud_id) FROM solicitud_archivo sa WHERE sa.archivo_id = a.archivo_id)
+                       AS solicitud_id
+            FROM archivos a WHERE a.archivo_id = :id FOR UPDATE
+            """;
+    private static final String DELETE_LINKS = """
+            DELETE FROM solicitud_archivo WHERE archivo_id = :id
+            """;
+    private static final String DELETE = """
+            DELETE FROM archivos WHERE archivo_id = :id
+            """;
+
     private final DatabaseClient db;
 
     ArchivoRepository(DatabaseClient db) {
@@ -18,14 +50,14 @@ class ArchivoRepository {
     }
 
     Mono<Boolean> solicitudExists(int solicitudId) {
-        return db.sql("SELECT COUNT(*) FROM solicitud_cmep WHERE solicitud_id = :id")
+        return db.sql(SOLICITUD_EXISTS)
                 .bind("id", solicitudId)
                 .map((row, meta) -> ((Number) row.get(0)).longValue() > 0)
                 .one();
     }
 
     Mono<Boolean> pagoOf(int pagoId, int solicitudId) {
-        return db.sql("SELECT COUNT(*) FROM pago_solicitud WHERE pago_id = :pago AND solicitud_id = :id")
+        return db.sql(PAGO_OF)
                 .bind("pago", pagoId)
                 .bind("id", solicitudId)
                 .map((row, meta) -> ((Number) row.get(0)).longValue() > 0)
@@ -34,9 +66,7 @@ class ArchivoRepository {
 
     /** Both rows of a new upload; run inside the upload's transaction. Emits the new archivo_id. */
     Mono<Integer> insert(NuevoArchivo a, LocalDateTime now) {
-        return db.sql("INSERT INTO archivos (nombre_original, nombre_storage, tipo, mime_type, tamano_bytes, "
-                        + "storage_path, estado_verificacion, created_by, created_at, updated_at) VALUES (:nombre, "
-                        + ":storage, :tipo, :mime, :tamano, :path, 'PENDIENTE', :userId, :now, :now)")
+        return db.sql(INSERT_ARCHIVO)
                 .bind("nombre", a.nombreOriginal())
                 .bind("storage", a.nombreStorage())
                 .bind("tipo", a.tipo())
@@ -48,8 +78,7 @@ class ArchivoRepository {
                 .filter(st -> st.returnGeneratedValues("archivo_id"))
                 .map((row, meta) -> ((Number) row.get(0)).intValue())
                 .one()
-                .flatMap(archivoId -> Binds.nullable(db.sql("INSERT INTO solicitud_archivo (solicitud_id, archivo_id, "
-                                        + "pago_id, created_by, created_at) VALUES (:solicitud, :archivo, :pago, :userId, :now)")
+                .flatMap(archivoId -> Binds.nullable(db.sql(INSERT_LINK)
                                 .bind("solicitud", a.solicitudId())
                                 .bind("archivo", archivoId)
                                 .bind("userId", a.createdBy())
@@ -59,10 +88,9 @@ class ArchivoRepository {
     }
 
     Mono<Guardado> find(int archivoId) {
-        return db.sql("SELECT archivo_id, nombre_original, mime_type, storage_path, estado_verificacion FROM archivos "
-                        + "WHERE archivo_id = :id")
+        return db.sql(FIND)
                 .bind("id", archivoId)
-                .map((row, meta) -> guardado(row, null))
+                .map((row, meta) -> Guardado.of(row))
                 .one();
     }
 
@@ -71,26 +99,15 @@ class ArchivoRepository {
      * exactly one).
      */
     Mono<Guardado> lockForDelete(int archivoId) {
-        return db.sql("SELECT a.archivo_id, a.nombre_original, a.mime_type, a.storage_path, a.estado_verificacion, "
-                        + "(SELECT MIN(sa.solicitud_id) FROM solicitud_archivo sa WHERE sa.archivo_id = a.archivo_id) "
-                        + "AS solicitud_id FROM archivos a WHERE a.archivo_id = :id FOR UPDATE")
+        return db.sql(LOCK_FOR_DELETE)
                 .bind("id", archivoId)
-                .map((row, meta) -> {
-                    Number solicitud = row.get("solicitud_id", Number.class);
-                    return guardado(row, solicitud == null ? null : solicitud.intValue());
-                })
+                .map((row, meta) -> Guardado.of(row))
                 .one();
     }
 
-    private static Guardado guardado(Row row, Integer solicitudId) {
-        return new Guardado(((Number) row.get("archivo_id")).intValue(), row.get("nombre_original", String.class),
-                row.get("mime_type", String.class), row.get("storage_path", String.class),
-                EstadoVerificacion.valueOf(row.get("estado_verificacion", String.class)), solicitudId);
-    }
-
     Mono<Void> delete(int archivoId) {
-        return db.sql("DELETE FROM solicitud_archivo WHERE archivo_id = :id").bind("id", archivoId).then()
-                .then(db.sql("DELETE FROM archivos WHERE archivo_id = :id").bind("id", archivoId).then());
+        return db.sql(DELETE_LINKS).bind("id", archivoId).then()
+                .then(db.sql(DELETE).bind("id", archivoId).then());
     }
 
     record NuevoArchivo(int solicitudId, Integer pagoId, String nombreOriginal, String nombreStorage, String tipo,
@@ -100,5 +117,13 @@ class ArchivoRepository {
     /** A stored file; {@code solicitudId} only where the query names it. */
     record Guardado(int archivoId, String nombreOriginal, String mimeType, String storageKey,
                     EstadoVerificacion estado, Integer solicitudId) {
+
+        static Guardado of(Row row) {
+            Number solicitud = row.get("solicitud_id", Number.class);
+            return new Guardado(((Number) row.get("archivo_id")).intValue(), row.get("nombre_original", String.class),
+                    row.get("mime_type", String.class), row.get("storage_path", String.class),
+                    EstadoVerificacion.valueOf(row.get("estado_verificacion", String.class)),
+                    solicitud == null ? null : solicitud.intValue());
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.gateway.config.ApiProperties;
@@ -27,13 +26,13 @@ public class LoginThrottle {
     static final String ACCOUNT = "ACCOUNT";
     static final String ADDRESS = "ADDRESS";
 
-    private final DatabaseClient db;
+    private final LoginFailureRepository failures;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final ApiProperties.LoginThrottle limits;
 
-    public LoginThrottle(DatabaseClient db, TransactionalOperator tx, Clock clock, ApiProperties properties) {
-        this.db = db;
+    LoginThrottle(LoginFailureRepository failures, TransactionalOperator tx, Clock clock, ApiProperties properties) {
+        this.failures = failures;
         this.tx = tx;
         this.clock = clock;
         this.limits = properties.loginThrottle();
@@ -42,13 +41,14 @@ public class LoginThrottle {
     /** Counts this attempt as a failure of both keys; 429 with the wait, nothing counted, when either is at its limit. */
     public Mono<Reservation> reserve(String account, String address) {
         LocalDateTime now = now();
-        return lock(account, address)
+        return failures.lockKeys(account, address)
                 .then(blockedFor(ACCOUNT, account, limits.accountMaxFailures(), limits.accountWindow(), now)
                         .switchIfEmpty(blockedFor(ADDRESS, address, limits.addressMaxFailures(),
                                 limits.addressWindow(), now)))
                 .flatMap(wait -> Mono.<Reservation>error(ApiException.rateLimited(wait)))
-                .switchIfEmpty(Mono.defer(() -> insert(ACCOUNT, account, now)
-                        .zipWith(insert(ADDRESS, address, now), (a, b) -> new Reservation(account, List.of(a, b)))
+                .switchIfEmpty(Mono.defer(() -> failures.insert(ACCOUNT, account, now)
+                        .zipWith(failures.insert(ADDRESS, address, now),
+                                (a, b) -> new Reservation(account, List.of(a, b)))
                         .flatMap(reservation -> forgetOld(account, address, now).thenReturn(reservation))))
                 .as(tx::transactional)
                 .retryWhen(DeadlockRetry.of("login_reservation"));
@@ -56,60 +56,26 @@ public class LoginThrottle {
 
     /** The attempt was no failure after all: the account is suspended (403). */
     public Mono<Void> release(Reservation reservation) {
-        return delete(reservation.failureIds());
+        return failures.delete(reservation.failureIds());
     }
 
     /** A successful login takes its reservation back and clears the account's counter, in one delete. */
     public Mono<Void> clearAccount(Reservation reservation) {
-        return ids(db.sql("SELECT id FROM login_failure WHERE scope = :scope AND scope_key = :key")
-                        .bind("scope", ACCOUNT)
-                        .bind("key", reservation.account()))
-                .flatMap(account -> delete(Stream.concat(account.stream(), reservation.failureIds().stream())
+        return failures.idsOf(ACCOUNT, reservation.account())
+                .flatMap(account -> failures.delete(Stream.concat(account.stream(), reservation.failureIds().stream())
                         .distinct().toList()));
     }
 
-    /**
-     * Locks both keys' rows, creating them on first use, in one statement: every attempt takes them in the same
-     * order (the primary key's), and ON DUPLICATE KEY takes an existing row's exclusive lock at once instead of a
-     * shared one that two attempts would then both try to upgrade.
-     */
-    private Mono<Void> lock(String account, String address) {
-        return db.sql("INSERT INTO login_attempt_lock (scope, scope_key) VALUES (:account, :accountKey), "
-                        + "(:address, :addressKey) ON DUPLICATE KEY UPDATE scope_key = VALUES(scope_key)")
-                .bind("account", ACCOUNT)
-                .bind("accountKey", account)
-                .bind("address", ADDRESS)
-                .bind("addressKey", address)
-                .then();
-    }
-
     private Mono<Duration> blockedFor(String scope, String key, int max, Duration window, LocalDateTime now) {
-        return db.sql("SELECT COUNT(*) AS n, MIN(failed_at) AS oldest FROM login_failure "
-                        + "WHERE scope = :scope AND scope_key = :key AND failed_at > :since")
-                .bind("scope", scope)
-                .bind("key", key)
-                .bind("since", now.minus(window))
-                .map((row, meta) -> {
-                    long count = row.get("n", Long.class);
-                    LocalDateTime oldest = row.get("oldest", LocalDateTime.class);
-                    if (count < max || oldest == null) {
+        return failures.window(scope, key, now.minus(window))
+                .map(found -> {
+                    if (found.count() < max || found.oldest() == null) {
                         return Duration.ZERO;
                     }
-                    Duration wait = Duration.between(now, oldest.plus(window));
+                    Duration wait = Duration.between(now, found.oldest().plus(window));
                     return wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait;
                 })
-                .one()
                 .filter(wait -> !wait.isZero());
-    }
-
-    private Mono<Long> insert(String scope, String key, LocalDateTime now) {
-        return db.sql("INSERT INTO login_failure (scope, scope_key, failed_at) VALUES (:scope, :key, :now)")
-                .bind("scope", scope)
-                .bind("key", key)
-                .bind("now", now)
-                .filter(statement -> statement.returnGeneratedValues("id"))
-                .map((row, meta) -> ((Number) row.get(0)).longValue())
-                .one();
     }
 
     /**
@@ -119,24 +85,7 @@ public class LoginThrottle {
     private Mono<Void> forgetOld(String account, String address, LocalDateTime now) {
         Duration keep = limits.accountWindow().compareTo(limits.addressWindow()) > 0
                 ? limits.accountWindow() : limits.addressWindow();
-        return ids(db.sql("SELECT id FROM login_failure WHERE ((scope = :account AND scope_key = :accountKey) "
-                        + "OR (scope = :address AND scope_key = :addressKey)) AND failed_at < :before")
-                .bind("account", ACCOUNT)
-                .bind("accountKey", account)
-                .bind("address", ADDRESS)
-                .bind("addressKey", address)
-                .bind("before", now.minus(keep)))
-                .flatMap(this::delete);
-    }
-
-    private static Mono<List<Long>> ids(DatabaseClient.GenericExecuteSpec select) {
-        return select.map((row, meta) -> ((Number) row.get("id")).longValue()).all().collectList();
-    }
-
-    private Mono<Void> delete(List<Long> ids) {
-        return ids.isEmpty() ? Mono.empty() : db.sql("DELETE FROM login_failure WHERE id IN (:ids)")
-                .bind("ids", ids)
-                .then();
+        return failures.idsBefore(account, address, now.minus(keep)).flatMap(failures::delete);
     }
 
     private LocalDateTime now() {

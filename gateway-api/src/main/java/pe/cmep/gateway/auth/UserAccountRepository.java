@@ -1,6 +1,8 @@
 package pe.cmep.gateway.auth;
 
+import io.r2dbc.spi.Row;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -14,8 +16,23 @@ public class UserAccountRepository {
      * fullwidth at sign, a trailing no-break space, a zero-width space), so the binary comparison decides; the
      * collation's equality stays first so the lookup still reads the unique index.
      */
-    static final String CREDENTIALS = "SELECT user_id, password_hash, estado FROM users "
-            + "WHERE user_email = :email AND user_email COLLATE utf8mb4_bin = :email";
+    static final String CREDENTIALS = """
+            SELECT user_id, password_hash, estado FROM users
+            WHERE user_email = :email AND user_email COLLATE utf8mb4_bin = :email
+            """;
+    private static final String USER = """
+            SELECT u.user_id, u.user_email, u.estado, u.persona_id, p.nombres, p.apellidos
+            FROM users u LEFT JOIN personas p ON p.persona_id = u.persona_id WHERE u.user_id = :id
+            """;
+    private static final String ROLES = """
+            SELECT user_role FROM user_role WHERE user_id = :id
+            """;
+    private static final String PERMISSIONS = """
+            SELECT permission_code FROM user_permissions WHERE user_id = :id ORDER BY permission_code
+            """;
+    private static final String RECORD_LOGIN = """
+            UPDATE users SET last_login_at = :now WHERE user_id = :id
+            """;
 
     private final DatabaseClient db;
 
@@ -26,30 +43,20 @@ public class UserAccountRepository {
     public Mono<Credentials> findCredentials(String normalizedEmail) {
         return db.sql(CREDENTIALS)
                 .bind("email", normalizedEmail)
-                .map((row, meta) -> new Credentials(row.get("user_id", Integer.class),
-                        row.get("password_hash", String.class), row.get("estado", String.class)))
+                .map((row, meta) -> Credentials.of(row))
                 .one();
     }
 
     public Mono<CurrentUser> findUser(int userId) {
-        Mono<CurrentUser> base = db.sql("SELECT u.user_id, u.user_email, u.estado, u.persona_id, p.nombres, p.apellidos "
-                        + "FROM users u LEFT JOIN personas p ON p.persona_id = u.persona_id WHERE u.user_id = :id")
+        Mono<CurrentUser> base = db.sql(USER)
                 .bind("id", userId)
-                .map((row, meta) -> {
-                    String email = row.get("user_email", String.class);
-                    String nombres = row.get("nombres", String.class);
-                    String apellidos = row.get("apellidos", String.class);
-                    String display = nombres == null ? email : (nombres + " " + (apellidos == null ? "" : apellidos)).trim();
-                    return new CurrentUser(row.get("user_id", Integer.class), email, row.get("estado", String.class),
-                            java.util.List.of(), java.util.List.of(), display, row.get("persona_id", Integer.class), null);
-                })
+                .map((row, meta) -> account(row))
                 .one();
-        Mono<java.util.List<String>> roles = db.sql("SELECT user_role FROM user_role WHERE user_id = :id")
+        Mono<List<String>> roles = db.sql(ROLES)
                 .bind("id", userId)
                 .map((row, meta) -> row.get("user_role", String.class))
                 .all().collectList().map(Roles::sorted);
-        Mono<java.util.List<String>> permissions = db.sql(
-                        "SELECT permission_code FROM user_permissions WHERE user_id = :id ORDER BY permission_code")
+        Mono<List<String>> permissions = db.sql(PERMISSIONS)
                 .bind("id", userId)
                 .map((row, meta) -> row.get("permission_code", String.class))
                 .all().collectList();
@@ -58,12 +65,27 @@ public class UserAccountRepository {
     }
 
     public Mono<Void> recordLogin(int userId, LocalDateTime now) {
-        return db.sql("UPDATE users SET last_login_at = :now WHERE user_id = :id")
+        return db.sql(RECORD_LOGIN)
                 .bind("now", now)
                 .bind("id", userId)
                 .then();
     }
 
+    /** The account without its roles and permissions; the display name falls back to the e-mail. */
+    private static CurrentUser account(Row row) {
+        String email = row.get("user_email", String.class);
+        String nombres = row.get("nombres", String.class);
+        String apellidos = row.get("apellidos", String.class);
+        String display = nombres == null ? email : (nombres + " " + (apellidos == null ? "" : apellidos)).trim();
+        return new CurrentUser(row.get("user_id", Integer.class), email, row.get("estado", String.class),
+                List.of(), List.of(), display, row.get("persona_id", Integer.class), null);
+    }
+
     public record Credentials(int userId, String passwordHash, String estado) {
+
+        static Credentials of(Row row) {
+            return new Credentials(row.get("user_id", Integer.class), row.get("password_hash", String.class),
+                    row.get("estado", String.class));
+        }
     }
 }

@@ -24,11 +24,11 @@ class HealthController {
     private static final Logger log = LoggerFactory.getLogger(HealthController.class);
     static final Duration DB_TIMEOUT = Duration.ofSeconds(2);
 
-    private final SchemaHistory schemaHistory;
+    private final SchemaHistoryRepository schemaHistory;
     private final MigrationVersion required;
     private final ApiProperties properties;
 
-    HealthController(SchemaHistory schemaHistory, NewestMigration newestMigration, ApiProperties properties) {
+    HealthController(SchemaHistoryRepository schemaHistory, NewestMigration newestMigration, ApiProperties properties) {
         this.schemaHistory = schemaHistory;
         this.required = newestMigration.version();
         this.properties = properties;

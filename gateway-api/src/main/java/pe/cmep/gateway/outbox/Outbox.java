@@ -3,7 +3,6 @@ package pe.cmep.gateway.outbox;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import pe.cmep.events.ArchivoEvent;
 import pe.cmep.events.ArchivoEventCodec;
@@ -24,15 +23,15 @@ import reactor.core.publisher.Mono;
 @Component
 public class Outbox {
 
-    private final DatabaseClient db;
     static final String SOLICITUD_EVENTS = "solicitud-events";
     static final String FILE_EVENTS = "file-events";
 
     private final SolicitudEventCodec codec = new SolicitudEventCodec();
     private final ArchivoEventCodec archivoCodec = new ArchivoEventCodec();
+    private final OutboxRepository rows;
 
-    public Outbox(DatabaseClient db) {
-        this.db = db;
+    Outbox(OutboxRepository rows) {
+        this.rows = rows;
     }
 
     public Mono<Void> append(SolicitudEvent event) {
@@ -50,17 +49,8 @@ public class Outbox {
 
     private Mono<Void> insert(String eventId, String type, int version, String queueRole, int solicitudId,
                               String json, Instant occurredAt) {
-        return db.sql("INSERT INTO outbox_event "
-                        + "(event_id, event_type, event_version, queue_role, solicitud_id, payload, occurred_at) "
-                        + "VALUES (:eventId, :eventType, :eventVersion, :queueRole, :solicitudId, :payload, :occurredAt)")
-                .bind("eventId", eventId)
-                .bind("eventType", type)
-                .bind("eventVersion", version)
-                .bind("queueRole", queueRole)
-                .bind("solicitudId", solicitudId)
-                .bind("payload", json)
-                // naive UTC, as every DATETIME of the schema
-                .bind("occurredAt", LocalDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
-                .then();
+        // naive UTC, as every DATETIME of the schema
+        return rows.insert(new OutboxRepository.NewEvent(eventId, type, version, queueRole, solicitudId, json,
+                LocalDateTime.ofInstant(occurredAt, ZoneOffset.UTC)));
     }
 }

@@ -1,5 +1,6 @@
 package pe.cmep.gateway.reportes;
 
+import io.r2dbc.spi.Row;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -26,9 +27,75 @@ class ReportesRepository {
      * domain.md §7 writes the windows as "< hasta + 1 day"; they are bound as "<= hasta" (its last second for the
      * DATETIME, which holds whole seconds) because hasta + 1 day is past what the columns hold when hasta is 9999-12-31.
      */
-    private static final String W_S = " r.creado_en >= :desde AND r.creado_en <= :hastaFin ";
-    private static final String W_P = " p.fecha_pago >= :pDesde AND p.fecha_pago <= :pHasta ";
+    private static final String W_S = """
+            r.creado_en >= :desde AND r.creado_en <= :hastaFin""";
+    private static final String W_P = """
+            p.fecha_pago >= :pDesde AND p.fecha_pago <= :pHasta""";
     private static final String VACIO = "—";
+
+    private static final String ESTADOS = """
+            SELECT r.estado_operativo, COUNT(*) AS n,
+                   SUM(CASE WHEN r.estado_atencion = 'ATENDIDO' THEN 1 ELSE 0 END) AS cerradas
+            FROM reporte_solicitud r WHERE %s
+            GROUP BY r.estado_operativo
+            """.formatted(W_S);
+    /** {@code %1$s} is the period label of {@code r.creado_en}, {@code %2$s} the optional estado condition. */
+    private static final String SOLICITUDES_POR_PERIODO = """
+            SELECT %1$s AS periodo, COUNT(*) AS n
+            FROM reporte_solicitud r WHERE WINDOW %2$s
+            GROUP BY periodo
+            """.replace("WINDOW", W_S);
+    private static final String PAGOS = """
+            SELECT COUNT(DISTINCT p.solicitud_id) AS solicitudes,
+                   COALESCE(SUM(p.monto), 0) AS total,
+                   COALESCE(SUM(CASE WHEN p.moneda = 'PEN' THEN p.monto END), 0) AS pen,
+                   COALESCE(SUM(CASE WHEN p.moneda = 'USD' THEN p.monto END), 0) AS usd
+            FROM reporte_pago p WHERE %s
+            """.formatted(W_P);
+    /** {@code %s} is the period label of {@code p.fecha_pago}. */
+    private static final String INGRESOS_POR_PERIODO = """
+            SELECT %s AS periodo, SUM(p.monto) AS total
+            FROM reporte_pago p WHERE WINDOW
+            GROUP BY periodo
+            """.replace("WINDOW", W_P);
+    private static final String PROMOTORES = """
+            SELECT t.promotor_id, t.clientes, t.solicitudes, pr.tipo_promotor, pr.razon_social,
+                   pr.nombre_promotor_otros, pe.nombres, pe.apellidos
+            FROM (SELECT r.promotor_id, COUNT(DISTINCT r.cliente_id) AS clientes, COUNT(*) AS solicitudes
+                  FROM reporte_solicitud r WHERE %s AND r.promotor_id IS NOT NULL
+                  GROUP BY r.promotor_id ORDER BY clientes DESC, solicitudes DESC, r.promotor_id LIMIT %d) t
+            LEFT JOIN promotores pr ON pr.promotor_id = t.promotor_id
+            LEFT JOIN personas pe ON pe.persona_id = pr.persona_id
+            ORDER BY t.clientes DESC, t.solicitudes DESC, t.promotor_id
+            """.formatted(W_S, RANKING);
+    /** {@code %1$s} is {@code gestor_persona_id} or {@code medico_persona_id}. */
+    private static final String ASIGNADOS = """
+            SELECT r.%1$s AS persona_id, COUNT(*) AS solicitudes,
+                   SUM(CASE WHEN r.estado_atencion = 'ATENDIDO' THEN 1 ELSE 0 END) AS cerradas,
+                   MAX(r.actualizado_en) AS ultima
+            FROM reporte_solicitud r WHERE WINDOW AND r.%1$s IS NOT NULL
+            GROUP BY r.%1$s
+            """.replace("WINDOW", W_S);
+    private static final String OPERADORES = """
+            SELECT u.persona_id, COUNT(*) AS solicitudes,
+                   SUM(CASE WHEN r.estado_atencion = 'ATENDIDO' THEN 1 ELSE 0 END) AS cerradas,
+                   MAX(r.actualizado_en) AS ultima
+            FROM reporte_solicitud r
+            JOIN users u ON u.user_id = r.creado_por
+            JOIN user_role ur ON ur.user_id = u.user_id AND ur.user_role = 'OPERADOR'
+            WHERE %s
+            GROUP BY u.persona_id
+            """.formatted(W_S);
+    /** {@code %s} is one of the grouped queries above, by persona. */
+    private static final String MIEMBROS = """
+            SELECT t.persona_id, t.solicitudes, t.cerradas, t.ultima, pe.nombres, pe.apellidos
+            FROM (%s ORDER BY solicitudes DESC, persona_id LIMIT %d) t
+            LEFT JOIN personas pe ON pe.persona_id = t.persona_id
+            ORDER BY t.solicitudes DESC, t.persona_id
+            """;
+    private static final String ACTUALIZADO_EN = """
+            SELECT MAX(actualizado_en) AS actualizado_en FROM reporte_estado
+            """;
 
     private final DatabaseClient db;
 
@@ -49,57 +116,41 @@ class ReportesRepository {
 
     /** estado_operativo → {solicitudes, of them ATENDIDO} in W_s. */
     private Mono<Map<String, long[]>> estados(ReporteFiltro f) {
-        return ventanaSolicitudes(f, db.sql("SELECT r.estado_operativo, COUNT(*) AS n, "
-                        + "SUM(CASE WHEN r.estado_atencion = 'ATENDIDO' THEN 1 ELSE 0 END) AS cerradas "
-                        + "FROM reporte_solicitud r WHERE" + W_S + "GROUP BY r.estado_operativo"))
-                .map((row, meta) -> Map.entry(row.get("estado_operativo", String.class),
-                        new long[] {number(row.get("n")).longValue(), number(row.get("cerradas")).longValue()}))
+        return ventanaSolicitudes(f, db.sql(ESTADOS))
+                .map((row, meta) -> EstadoFila.of(row))
                 .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+                .collectMap(EstadoFila::estado, e -> new long[] {e.solicitudes(), e.cerradas()});
     }
 
     private Mono<Map<String, Long>> solicitudesPorPeriodo(ReporteFiltro f) {
-        String estado = f.estado() == null ? "" : "AND r.estado_operativo = :estado ";
-        DatabaseClient.GenericExecuteSpec spec = ventanaSolicitudes(f, db.sql("SELECT "
-                + f.agrupacion().etiqueta("r.creado_en") + " AS periodo, COUNT(*) AS n FROM reporte_solicitud r WHERE"
-                + W_S + estado + "GROUP BY periodo"));
+        String estado = f.estado() == null ? "" : "AND r.estado_operativo = :estado";
+        DatabaseClient.GenericExecuteSpec spec = ventanaSolicitudes(f,
+                db.sql(SOLICITUDES_POR_PERIODO.formatted(f.agrupacion().etiqueta("r.creado_en"), estado)));
         if (f.estado() != null) {
             spec = spec.bind("estado", f.estado().name());
         }
-        return spec.map((row, meta) -> Map.entry(row.get("periodo", String.class), number(row.get("n")).longValue()))
+        return spec.map((row, meta) -> Periodo.of(row, "n"))
                 .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+                .collectMap(Periodo::periodo, p -> p.valor().longValue());
     }
 
     private Mono<Lectura.Pagos> pagos(ReporteFiltro f) {
-        return ventanaPagos(f, db.sql("SELECT COUNT(DISTINCT p.solicitud_id) AS solicitudes, "
-                        + "COALESCE(SUM(p.monto), 0) AS total, "
-                        + "COALESCE(SUM(CASE WHEN p.moneda = 'PEN' THEN p.monto END), 0) AS pen, "
-                        + "COALESCE(SUM(CASE WHEN p.moneda = 'USD' THEN p.monto END), 0) AS usd "
-                        + "FROM reporte_pago p WHERE" + W_P))
-                .map((row, meta) -> new Lectura.Pagos(number(row.get("solicitudes")).longValue(), decimal(row.get("total")),
-                        decimal(row.get("pen")), decimal(row.get("usd"))))
+        return ventanaPagos(f, db.sql(PAGOS))
+                .map((row, meta) -> new Lectura.Pagos(number(row.get("solicitudes")).longValue(),
+                        decimal(row.get("total")), decimal(row.get("pen")), decimal(row.get("usd"))))
                 .one();
     }
 
     private Mono<Map<String, BigDecimal>> ingresosPorPeriodo(ReporteFiltro f) {
-        return ventanaPagos(f, db.sql("SELECT " + f.agrupacion().etiqueta("p.fecha_pago") + " AS periodo, "
-                        + "SUM(p.monto) AS total FROM reporte_pago p WHERE" + W_P + "GROUP BY periodo"))
-                .map((row, meta) -> Map.entry(row.get("periodo", String.class), decimal(row.get("total"))))
+        return ventanaPagos(f, db.sql(INGRESOS_POR_PERIODO.formatted(f.agrupacion().etiqueta("p.fecha_pago"))))
+                .map((row, meta) -> Periodo.of(row, "total"))
                 .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+                .collectMap(Periodo::periodo, Periodo::valor);
     }
 
     /** Ties broken by solicitudes, then id, so the top 20 is one list. */
     private Mono<List<Lectura.Promotor>> promotores(ReporteFiltro f) {
-        return ventanaSolicitudes(f, db.sql("SELECT t.promotor_id, t.clientes, t.solicitudes, pr.tipo_promotor, "
-                        + "pr.razon_social, pr.nombre_promotor_otros, pe.nombres, pe.apellidos FROM ("
-                        + "SELECT r.promotor_id, COUNT(DISTINCT r.cliente_id) AS clientes, COUNT(*) AS solicitudes "
-                        + "FROM reporte_solicitud r WHERE" + W_S + "AND r.promotor_id IS NOT NULL "
-                        + "GROUP BY r.promotor_id ORDER BY clientes DESC, solicitudes DESC, r.promotor_id LIMIT "
-                        + RANKING + ") t LEFT JOIN promotores pr ON pr.promotor_id = t.promotor_id "
-                        + "LEFT JOIN personas pe ON pe.persona_id = pr.persona_id "
-                        + "ORDER BY t.clientes DESC, t.solicitudes DESC, t.promotor_id"))
+        return ventanaSolicitudes(f, db.sql(PROMOTORES))
                 .map((row, meta) -> new Lectura.Promotor(number(row.get("promotor_id")).intValue(),
                         nombrePromotor(row.get("tipo_promotor", String.class), row.get("nombres", String.class),
                                 row.get("apellidos", String.class), row.get("razon_social", String.class),
@@ -111,27 +162,16 @@ class ReportesRepository {
 
     /** @param columna {@code gestor_persona_id} or {@code medico_persona_id}: the vigente assignee */
     private Mono<List<Reporte.MiembroItem>> asignados(ReporteFiltro f, String columna) {
-        return miembros(f, "SELECT r." + columna + " AS persona_id, COUNT(*) AS solicitudes, "
-                + "SUM(CASE WHEN r.estado_atencion = 'ATENDIDO' THEN 1 ELSE 0 END) AS cerradas, "
-                + "MAX(r.actualizado_en) AS ultima FROM reporte_solicitud r WHERE" + W_S
-                + "AND r." + columna + " IS NOT NULL GROUP BY r." + columna);
+        return miembros(f, ASIGNADOS.formatted(columna));
     }
 
     /** domain.md §10 #9: users holding OPERADOR, by the solicitudes they registered, grouped by their persona. */
     private Mono<List<Reporte.MiembroItem>> operadores(ReporteFiltro f) {
-        return miembros(f, "SELECT u.persona_id, COUNT(*) AS solicitudes, "
-                + "SUM(CASE WHEN r.estado_atencion = 'ATENDIDO' THEN 1 ELSE 0 END) AS cerradas, "
-                + "MAX(r.actualizado_en) AS ultima FROM reporte_solicitud r "
-                + "JOIN users u ON u.user_id = r.creado_por "
-                + "JOIN user_role ur ON ur.user_id = u.user_id AND ur.user_role = 'OPERADOR' "
-                + "WHERE" + W_S + "GROUP BY u.persona_id");
+        return miembros(f, OPERADORES);
     }
 
     private Mono<List<Reporte.MiembroItem>> miembros(ReporteFiltro f, String agrupado) {
-        return ventanaSolicitudes(f, db.sql("SELECT t.persona_id, t.solicitudes, t.cerradas, t.ultima, pe.nombres, "
-                        + "pe.apellidos FROM (" + agrupado + " ORDER BY solicitudes DESC, persona_id LIMIT " + RANKING
-                        + ") t LEFT JOIN personas pe ON pe.persona_id = t.persona_id "
-                        + "ORDER BY t.solicitudes DESC, t.persona_id"))
+        return ventanaSolicitudes(f, db.sql(MIEMBROS.formatted(agrupado.strip(), RANKING)))
                 .map((row, meta) -> new Reporte.MiembroItem(number(row.get("persona_id")).intValue(),
                         nombrePersona(row.get("nombres", String.class), row.get("apellidos", String.class)),
                         number(row.get("solicitudes")).longValue(), number(row.get("cerradas")).longValue(),
@@ -142,7 +182,7 @@ class ReportesRepository {
 
     /** Empty when no event has been applied yet (or no rebuild has run). */
     private Mono<Optional<String>> actualizadoEn() {
-        return db.sql("SELECT MAX(actualizado_en) AS actualizado_en FROM reporte_estado")
+        return db.sql(ACTUALIZADO_EN)
                 .map((row, meta) -> Optional.ofNullable(Timestamps.format(row.get("actualizado_en", LocalDateTime.class))))
                 .one()
                 .defaultIfEmpty(Optional.empty());
@@ -184,5 +224,22 @@ class ReportesRepository {
 
     private static BigDecimal decimal(Object value) {
         return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    }
+
+    /** One estado_operativo of W_s: its solicitudes and how many of them are ATENDIDO. */
+    private record EstadoFila(String estado, long solicitudes, long cerradas) {
+
+        static EstadoFila of(Row row) {
+            return new EstadoFila(row.get("estado_operativo", String.class), number(row.get("n")).longValue(),
+                    number(row.get("cerradas")).longValue());
+        }
+    }
+
+    /** One period of a series and its figure (a count or an amount). */
+    private record Periodo(String periodo, BigDecimal valor) {
+
+        static Periodo of(Row row, String column) {
+            return new Periodo(row.get("periodo", String.class), decimal(row.get(column)));
+        }
     }
 }

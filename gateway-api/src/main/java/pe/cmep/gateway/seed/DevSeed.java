@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.gateway.auth.PasswordHasher;
@@ -48,56 +47,56 @@ public class DevSeed {
             "solicitud_asignacion", "solicitud_estado_historial", "pago_solicitud", "archivos", "solicitud_archivo",
             "resultado_medico");
 
-    private final SeedWriter writer;
+    private final SeedRepository seeds;
+    private final SeedPersonas personas;
     private final PasswordHasher hasher;
-    private final DatabaseClient db;
     private final TransactionalOperator tx;
     /** Seed passwords are hashed once per process: a reset re-inserts the same accounts. */
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
-    DevSeed(SeedWriter writer, PasswordHasher hasher, DatabaseClient db, TransactionalOperator tx) {
-        this.writer = writer;
+    DevSeed(SeedRepository seeds, SeedPersonas personas, PasswordHasher hasher, TransactionalOperator tx) {
+        this.seeds = seeds;
+        this.personas = personas;
         this.hasher = hasher;
-        this.db = db;
         this.tx = tx;
     }
 
     public Mono<Void> ensure() {
         return Flux.fromIterable(USERS)
                 .concatMap(this::ensureUser)
-                .then(writer.persona("DNI", "11111111", "Luis", "Promotor Reyes", null, null)
-                        .flatMap(personaId -> writer.promotorPersona(personaId, "Cliente referente")))
-                .then(writer.promotorEmpresa("Notaria Gonzales & Asociados", "20123456789",
+                .then(personas.ensure("DNI", "11111111", "Luis", "Promotor Reyes", null, null)
+                        .flatMap(personaId -> seeds.promotorPersona(personaId, "Cliente referente")))
+                .then(seeds.promotorEmpresa("Notaria Gonzales & Asociados", "20123456789",
                         "contacto@notariagonzales.com", "Notaria"))
                 .then(ensureCliente("DNI", "12345678", "Juan", "Perez Lopez", "987654321"))
                 .then(ensureCliente("DNI", "87654321", "Rosa", "Garcia Torres", "912345678"))
                 .then(ensureCliente("CE", "CE001234", "Pedro", "Ramirez Silva", "999888777"))
-                .then(writer.servicio("Certificado Medico de Evaluacion Profesional", new BigDecimal("200.00"), "PEN"))
+                .then(seeds.servicio("Certificado Medico de Evaluacion Profesional", new BigDecimal("200.00"), "PEN"))
                 .as(tx::transactional)
                 .doOnSuccess(v -> log.info("dev_seed_applied users={}", USERS.size()));
     }
 
     public Mono<Void> reset() {
         Mono<Void> wipe = Flux.fromIterable(WIPE_ORDER)
-                .concatMap(table -> db.sql("DELETE FROM " + table).then())
+                .concatMap(seeds::wipe)
                 .then()
                 .as(tx::transactional);
         // DDL commits implicitly on MySQL, so the counters are reset outside the wipe's transaction.
         Mono<Void> restartIds = Flux.fromIterable(AUTO_INCREMENT_TABLES)
-                .concatMap(table -> db.sql("ALTER TABLE " + table + " AUTO_INCREMENT = 1").then())
+                .concatMap(seeds::restartIds)
                 .then();
         return wipe.then(restartIds).then(ensure())
                 .doOnSuccess(v -> log.info("dev_seed_reset"));
     }
 
     private Mono<Void> ensureUser(SeedUser u) {
-        return writer.persona("DNI", u.numeroDocumento(), u.nombres(), u.apellidos(), u.email(), null)
-                .flatMap(personaId -> writer.user(personaId, u.email(), hashOf(u.password()), u.estado())
-                        .flatMap(userId -> writer.role(userId, u.role()))
+        return personas.ensure("DNI", u.numeroDocumento(), u.nombres(), u.apellidos(), u.email(), null)
+                .flatMap(personaId -> seeds.user(personaId, u.email(), hashOf(u.password()), u.estado())
+                        .flatMap(userId -> seeds.role(userId, u.role()))
                         .then(u.empleado() && !"ADMIN".equals(u.role())
-                                ? writer.empleado(personaId, u.role()) : Mono.empty())
+                                ? seeds.empleado(personaId, u.role()) : Mono.empty())
                         .then("MEDICO".equals(u.role())
-                                ? writer.medicoExtra(personaId, "12345", "Medicina Ocupacional") : Mono.empty()));
+                                ? seeds.medicoExtra(personaId, "12345", "Medicina Ocupacional") : Mono.empty()));
     }
 
     private Mono<String> hashOf(String password) {
@@ -107,7 +106,7 @@ public class DevSeed {
     }
 
     private Mono<Void> ensureCliente(String tipo, String numero, String nombres, String apellidos, String celular) {
-        return writer.persona(tipo, numero, nombres, apellidos, null, celular).flatMap(writer::cliente);
+        return personas.ensure(tipo, numero, nombres, apellidos, null, celular).flatMap(seeds::cliente);
     }
 
     /** @param empleado whether the account gets an employee row for its role (the suspended test user has none) */

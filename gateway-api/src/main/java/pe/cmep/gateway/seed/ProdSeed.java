@@ -20,12 +20,14 @@ public class ProdSeed {
     private static final Logger log = LoggerFactory.getLogger(ProdSeed.class);
     static final String SERVICIO = "Certificado Medico de Evaluacion Psicologica";
 
-    private final SeedWriter writer;
+    private final SeedRepository seeds;
+    private final SeedPersonas personas;
     private final PasswordHasher hasher;
     private final TransactionalOperator tx;
 
-    ProdSeed(SeedWriter writer, PasswordHasher hasher, TransactionalOperator tx) {
-        this.writer = writer;
+    ProdSeed(SeedRepository seeds, SeedPersonas personas, PasswordHasher hasher, TransactionalOperator tx) {
+        this.seeds = seeds;
+        this.personas = personas;
         this.hasher = hasher;
         this.tx = tx;
     }
@@ -49,15 +51,15 @@ public class ProdSeed {
     public Mono<Void> apply(SeedProperties.Admin admin) {
         validate(admin);
         String email = LoginService.normalizeEmail(admin.email());
-        return writer.countUsers()
+        return seeds.countUsers()
                 .flatMap(users -> users > 0
                         ? Mono.<Void>error(new IllegalStateException(
                                 "The database already has users: the production seed runs only on an empty database"))
-                        : writer.servicio(SERVICIO, new BigDecimal("200.00"), "PEN")
-                                .then(writer.persona("DNI", "00000001", admin.nombres().trim(), admin.apellidos().trim(),
+                        : seeds.servicio(SERVICIO, new BigDecimal("200.00"), "PEN")
+                                .then(personas.ensure("DNI", "00000001", admin.nombres().trim(), admin.apellidos().trim(),
                                         email, null))
-                                .flatMap(personaId -> writer.user(personaId, email, hasher.hash(admin.password()), "ACTIVO"))
-                                .flatMap(userId -> writer.role(userId, "ADMIN")))
+                                .flatMap(personaId -> seeds.user(personaId, email, hasher.hash(admin.password()), "ACTIVO"))
+                                .flatMap(userId -> seeds.role(userId, "ADMIN")))
                 .as(tx::transactional)
                 .doOnSuccess(v -> log.info("prod_seed_applied admin_email={}", email));
     }

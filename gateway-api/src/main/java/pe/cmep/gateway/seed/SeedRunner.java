@@ -12,7 +12,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,15 +28,15 @@ class SeedRunner implements SmartInitializingSingleton, ApplicationRunner {
     private final SeedProperties properties;
     private final DevSeed devSeed;
     private final ProdSeed prodSeed;
-    private final DatabaseClient db;
+    private final SeedRepository seeds;
     private final ConfigurableApplicationContext context;
 
-    SeedRunner(SeedProperties properties, DevSeed devSeed, ProdSeed prodSeed, DatabaseClient db,
+    SeedRunner(SeedProperties properties, DevSeed devSeed, ProdSeed prodSeed, SeedRepository seeds,
                ConfigurableApplicationContext context) {
         this.properties = properties;
         this.devSeed = devSeed;
         this.prodSeed = prodSeed;
-        this.db = db;
+        this.seeds = seeds;
         this.context = context;
     }
 
@@ -74,8 +73,7 @@ class SeedRunner implements SmartInitializingSingleton, ApplicationRunner {
 
     private void runProdSeed() {
         ProdSeed.validate(properties.admin());
-        String version = db.sql("SELECT VERSION() AS v").map((row, meta) -> row.get("v", String.class)).one()
-                .block(TIMEOUT);
+        String version = seeds.serverVersion().block(TIMEOUT);
         if (version == null || version.toLowerCase().contains("mariadb")) {
             throw new IllegalStateException("The production seed runs only against MySQL (server says " + version + ")");
         }

@@ -9,6 +9,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.events.EstadoOperativo;
 import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.db.DeadlockRetry;
+import pe.cmep.gateway.persona.PersonaBloqueada;
+import pe.cmep.gateway.persona.PersonaRepository;
 import pe.cmep.gateway.policy.PolicyMatrix;
 import pe.cmep.gateway.web.ApiException;
 import reactor.core.publisher.Mono;
@@ -23,7 +25,7 @@ class AccionesService {
 
     private final SolicitudRepository solicitudes;
     private final AsignacionRepository asignaciones;
-    private final PersonaDatosRepository personas;
+    private final PersonaRepository personas;
     private final ServicioRepository servicios;
     private final SolicitudQueries queries;
     private final PolicyMatrix policy;
@@ -31,7 +33,7 @@ class AccionesService {
     private final Clock clock;
 
     AccionesService(SolicitudRepository solicitudes, AsignacionRepository asignaciones,
-                    PersonaDatosRepository personas, ServicioRepository servicios, SolicitudQueries queries,
+                    PersonaRepository personas, ServicioRepository servicios, SolicitudQueries queries,
                     PolicyMatrix policy, TransactionalOperator tx, Clock clock) {
         this.solicitudes = solicitudes;
         this.asignaciones = asignaciones;
@@ -97,11 +99,11 @@ class AccionesService {
 
     /** The cliente's and apoderado's current fields are read (and locked) only when the edit names them. */
     private Mono<Transicion> edicion(Solicitud s, EdicionRequest edicion) {
-        Mono<Optional<DatosPersona>> cliente = edicion.cliente().isEmpty() ? Mono.just(Optional.empty())
-                : personas.bloquear(s.clienteId()).map(Optional::of);
-        Mono<Optional<DatosPersona>> apoderado = edicion.apoderado().isEmpty() || s.apoderadoId() == null
+        Mono<Optional<PersonaBloqueada>> cliente = edicion.cliente().isEmpty() ? Mono.just(Optional.empty())
+                : personas.lock(s.clienteId()).map(Optional::of);
+        Mono<Optional<PersonaBloqueada>> apoderado = edicion.apoderado().isEmpty() || s.apoderadoId() == null
                 ? Mono.just(Optional.empty())
-                : personas.bloquear(s.apoderadoId()).map(Optional::of);
+                : personas.lock(s.apoderadoId()).map(Optional::of);
         return cliente.flatMap(c -> apoderado.map(a -> s.editar(edicion, c.orElse(null), a.orElse(null))));
     }
 

@@ -21,6 +21,9 @@ import pe.cmep.gateway.catalogo.PromotorWriter;
 import pe.cmep.gateway.config.DatabaseErrors;
 import pe.cmep.gateway.db.DeadlockRetry;
 import pe.cmep.gateway.outbox.Outbox;
+import pe.cmep.gateway.persona.PersonaDatos;
+import pe.cmep.gateway.persona.PersonaGuardada;
+import pe.cmep.gateway.persona.PersonaRepository;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldError;
 import reactor.core.publisher.Mono;
@@ -35,14 +38,14 @@ class RegistroService {
 
     private final RegistroRepository registros;
     private final ServicioRepository servicios;
-    private final PersonaWriter personas;
+    private final PersonaRepository personas;
     private final PromotorWriter promotores;
     private final HistorialRepository historial;
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    RegistroService(RegistroRepository registros, ServicioRepository servicios, PersonaWriter personas,
+    RegistroService(RegistroRepository registros, ServicioRepository servicios, PersonaRepository personas,
                     PromotorWriter promotores, HistorialRepository historial, Outbox outbox, TransactionalOperator tx,
                     Clock clock) {
         this.registros = registros;
@@ -77,15 +80,15 @@ class RegistroService {
                 .flatMap(tarifa -> {
                     List<Cambio> cambios = new ArrayList<>();
                     cambios.add(Cambio.of("solicitud_creada", null, "REGISTRADO"));
-                    Mono<PersonaWriter.Result> cliente = personas.findOrCreate(request.cliente(), "cliente", userId, now);
+                    Mono<PersonaGuardada> cliente = personas.upsert(datos(request.cliente()), userId, now);
                     Mono<Integer> apoderado = request.apoderado() == null ? Mono.just(0)
-                            : personas.findOrCreate(request.apoderado(), "apoderado", userId, now)
-                                    .doOnNext(r -> cambios.addAll(r.cambios()))
-                                    .map(PersonaWriter.Result::personaId);
+                            : personas.upsert(datos(request.apoderado()), userId, now)
+                                    .doOnNext(r -> cambios.addAll(cambios("apoderado", r)))
+                                    .map(PersonaGuardada::personaId);
                     Mono<Integer> promotor = request.promotor() != null
                             ? promotores.create(request.promotor(), userId, now)
                             : Mono.just(request.promotorId() == null ? 0 : request.promotorId());
-                    return cliente.doOnNext(r -> cambios.addAll(1, r.cambios()))
+                    return cliente.doOnNext(r -> cambios.addAll(1, cambios("cliente", r)))
                             .flatMap(c -> apoderado.flatMap(a -> promotor.map(p -> new RegistroRepository.NuevaSolicitud(
                                     c.personaId(), a == 0 ? null : a, request.servicioId(), p == 0 ? null : p,
                                     tarifa.monto(), tarifa.moneda(), request.tipoAtencion(), request.lugarAtencion(),
@@ -136,6 +139,18 @@ class RegistroService {
             errors.addAll(t.getT2());
             return errors.isEmpty() ? Mono.just(t.getT1().tarifa()) : Mono.error(ApiException.validation(errors));
         });
+    }
+
+    private static PersonaDatos datos(PersonaInput in) {
+        return new PersonaDatos(in.tipoDocumento(), in.numeroDocumento(), in.nombres(), in.apellidos(), in.celular(),
+                in.email(), in.fechaNacimiento(), in.direccion());
+    }
+
+    /** @param campoPrefix {@code cliente} or {@code apoderado}, the prefix of the historial {@code campo} */
+    private static List<Cambio> cambios(String campoPrefix, PersonaGuardada persona) {
+        return persona.cambios().stream()
+                .map(c -> Cambio.of(campoPrefix + "." + c.campo(), c.anterior(), c.nuevo()))
+                .toList();
     }
 
     private record Checked(ServicioRepository.Tarifa tarifa, List<FieldError> errors) {

@@ -16,6 +16,7 @@ import pe.cmep.events.SolicitudEdited;
 import pe.cmep.events.SolicitudEventPayload;
 import pe.cmep.events.SolicitudOverridden;
 import pe.cmep.events.SolicitudState;
+import pe.cmep.gateway.persona.PersonaBloqueada;
 import pe.cmep.gateway.web.ApiException;
 
 /**
@@ -164,7 +165,7 @@ record Solicitud(int id, int clienteId, Integer apoderadoId, EstadoAtencion aten
      * @param cliente   the cliente's fields, read under lock; null when the edit names none
      * @param apoderado the apoderado's fields, read under lock; null when there is none or the edit names none
      */
-    Transicion editar(EdicionRequest edicion, DatosPersona cliente, DatosPersona apoderado) {
+    Transicion editar(EdicionRequest edicion, PersonaBloqueada cliente, PersonaBloqueada apoderado) {
         List<Cambio> cambios = new ArrayList<>();
         DatosSolicitud nuevos = datos;
         for (EdicionRequest.Edit edit : edicion.solicitud()) {
@@ -186,7 +187,7 @@ record Solicitud(int id, int clienteId, Integer apoderadoId, EstadoAtencion aten
         return new Transicion(despues, cambios, escrituras, List.of((state, pagoId) -> new SolicitudEdited(changes, state)));
     }
 
-    private static void editarPersona(DatosPersona persona, List<EdicionRequest.Edit> edits, String prefijo,
+    private static void editarPersona(PersonaBloqueada persona, List<EdicionRequest.Edit> edits, String prefijo,
                                       List<Cambio> cambios, List<Escritura> escrituras) {
         if (persona == null || edits.isEmpty()) {
             return;

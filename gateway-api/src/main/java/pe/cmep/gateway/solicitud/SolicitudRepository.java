@@ -2,7 +2,9 @@ package pe.cmep.gateway.solicitud;
 
 import io.r2dbc.spi.Row;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -12,6 +14,7 @@ import pe.cmep.events.SolicitudEvent;
 import pe.cmep.events.SolicitudState;
 import pe.cmep.gateway.db.Binds;
 import pe.cmep.gateway.outbox.Outbox;
+import pe.cmep.gateway.persona.PersonaRepository;
 import pe.cmep.gateway.web.ApiException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,11 +57,11 @@ class SolicitudRepository {
     private final AsignacionRepository asignaciones;
     private final PagoRepository pagos;
     private final HistorialRepository historial;
-    private final PersonaDatosRepository personas;
+    private final PersonaRepository personas;
     private final Outbox outbox;
 
     SolicitudRepository(DatabaseClient db, AsignacionRepository asignaciones, PagoRepository pagos,
-                        HistorialRepository historial, PersonaDatosRepository personas, Outbox outbox) {
+                        HistorialRepository historial, PersonaRepository personas, Outbox outbox) {
         this.db = db;
         this.asignaciones = asignaciones;
         this.pagos = pagos;
@@ -105,7 +108,10 @@ class SolicitudRepository {
         if (escritura instanceof Escritura.NuevoPago p) {
             return pagos.insertar(solicitudId, p.pago(), actor);
         }
-        return personas.editar((Escritura.EdicionPersona) escritura, actor).thenReturn(0);
+        Escritura.EdicionPersona edicion = (Escritura.EdicionPersona) escritura;
+        Map<String, Object> columnas = new LinkedHashMap<>();
+        edicion.cambios().forEach(e -> columnas.put(e.column(), e.value()));
+        return personas.replace(edicion.personaId(), columnas, actor.userId(), actor.ahora()).thenReturn(0);
     }
 
     /** The row as the aggregate leaves it, with the derived columns the list filters on (V7). */

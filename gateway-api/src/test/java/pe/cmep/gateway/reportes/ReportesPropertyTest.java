@@ -28,6 +28,7 @@ import pe.cmep.events.SolicitudEventCodec;
 import pe.cmep.gateway.auth.SessionCookies;
 import pe.cmep.gateway.support.ApiIntegrationTest;
 import pe.cmep.gateway.web.Timestamps;
+import pe.cmep.reporting.ReportAggregateRepository;
 import pe.cmep.reporting.ReportProjector;
 import pe.cmep.reporting.ReportRebuild;
 import tools.jackson.databind.JsonNode;
@@ -95,7 +96,7 @@ class ReportesPropertyTest extends ApiIntegrationTest {
 
         HistoriaAleatoria historia = new HistoriaAleatoria(client, random, clock, admin, registradores, gestores,
                 medicos, promotores);
-        ReportProjector projector = new ReportProjector(db, tx, Clock.systemUTC(), "reportes-test-" + UUID.randomUUID());
+        ReportProjector projector = new ReportProjector(new ReportAggregateRepository(db), tx, Clock.systemUTC(), "reportes-test-" + UUID.randomUUID());
         // the outbox keeps earlier classes' events, whose solicitud ids the seed reset hands out again
         inicioOutbox = count("SELECT COALESCE(MAX(outbox_id), 0) FROM outbox_event");
         long aplicadosHasta = inicioOutbox;

@@ -24,6 +24,7 @@ import pe.cmep.events.SolicitudEvent;
 import pe.cmep.events.SolicitudState;
 import pe.cmep.gateway.auth.SessionCookies;
 import pe.cmep.gateway.support.ApiIntegrationTest;
+import pe.cmep.reporting.ReportAggregateRepository;
 import pe.cmep.reporting.ReportProjector;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -137,7 +138,7 @@ class ReportesTest extends ApiIntegrationTest {
 
     @Test
     void the_day_window_includes_both_ends_whole_and_payments_count_by_their_own_date() {
-        ReportProjector projector = new ReportProjector(db, tx, Clock.systemUTC(), "reportes-test-" + UUID.randomUUID());
+        ReportProjector projector = new ReportProjector(new ReportAggregateRepository(db), tx, Clock.systemUTC(), "reportes-test-" + UUID.randomUUID());
         List<SolicitudEvent> events = escenario();
         events.forEach(e -> assertThat(projector.apply(e).block(Duration.ofSeconds(30)))
                 .isEqualTo(ReportProjector.Outcome.APPLIED));

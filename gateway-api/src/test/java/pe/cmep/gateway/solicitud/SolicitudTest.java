@@ -25,6 +25,8 @@ import pe.cmep.events.SolicitudClosed;
 import pe.cmep.events.SolicitudEdited;
 import pe.cmep.events.SolicitudEventPayload;
 import pe.cmep.events.SolicitudOverridden;
+import pe.cmep.gateway.persona.PersonaBloqueada;
+import pe.cmep.gateway.persona.PersonaDatos;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.ErrorCode;
 
@@ -198,7 +200,7 @@ class SolicitudTest {
     @Test
     void an_edit_writes_one_historial_row_per_changed_field_and_the_persona_changes_separately() {
         Solicitud s = registrada();
-        DatosPersona cliente = new DatosPersona(2, "Rosa", "Quispe", null, null, null, null);
+        PersonaBloqueada cliente = new PersonaBloqueada(2, new PersonaDatos("DNI", "45678912", "Rosa", "Quispe", null, null, null, null));
         EdicionRequest edicion = new EdicionRequest(
                 List.of(new EdicionRequest.Edit("tipo_atencion", "PRESENCIAL"), new EdicionRequest.Edit("comentario", null)),
                 List.of(new EdicionRequest.Edit("nombres", "Rosa"), new EdicionRequest.Edit("celular_1", "999")),

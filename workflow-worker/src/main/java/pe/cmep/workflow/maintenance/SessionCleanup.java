@@ -23,18 +23,18 @@ public class SessionCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(SessionCleanup.class);
 
-    private final ExpiredSessions sessions;
+    private final ExpiredSessionRepository sessions;
     private final Clock clock;
     private final int batchSize;
     private final MeterRegistry registry;
     private final Counter removed;
 
     @Autowired
-    SessionCleanup(ExpiredSessions sessions, Clock clock, MaintenanceProperties properties, MeterRegistry registry) {
+    SessionCleanup(ExpiredSessionRepository sessions, Clock clock, MaintenanceProperties properties, MeterRegistry registry) {
         this(sessions, clock, properties.sessionCleanup().batchSize(), registry);
     }
 
-    SessionCleanup(ExpiredSessions sessions, Clock clock, int batchSize, MeterRegistry registry) {
+    SessionCleanup(ExpiredSessionRepository sessions, Clock clock, int batchSize, MeterRegistry registry) {
         this.sessions = sessions;
         this.clock = clock;
         this.batchSize = batchSize;

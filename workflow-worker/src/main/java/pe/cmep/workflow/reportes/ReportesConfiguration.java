@@ -13,6 +13,7 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.platform.aws.AwsResourceProperties;
 import pe.cmep.platform.metrics.ListenerMetrics;
+import pe.cmep.reporting.ReportAggregateRepository;
 import pe.cmep.reporting.ReportProjector;
 import pe.cmep.reporting.ReportRebuild;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -54,8 +55,8 @@ class ReportesConfiguration {
     @Bean
     ReportProjector reportProjector(DatabaseClient db, ReactiveTransactionManager transactions,
                                     ReportesProperties properties) {
-        return new ReportProjector(db, TransactionalOperator.create(transactions), Clock.systemUTC(),
-                properties.consumerName());
+        return new ReportProjector(new ReportAggregateRepository(db), TransactionalOperator.create(transactions),
+                Clock.systemUTC(), properties.consumerName());
     }
 
     @Bean

@@ -26,7 +26,7 @@ import pe.cmep.workflow.WorkerIntegrationTest;
 class SessionCleanupTest extends WorkerIntegrationTest {
 
     @Autowired
-    ExpiredSessions expiredSessions;
+    ExpiredSessionRepository expiredSessions;
 
     @Autowired
     DatabaseClient db;

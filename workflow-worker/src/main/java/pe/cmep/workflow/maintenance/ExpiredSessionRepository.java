@@ -7,11 +7,15 @@ import reactor.core.publisher.Mono;
 
 /** The sessions past their {@code expires_at} (naive UTC DATETIME, written by gateway-api). */
 @Repository
-class ExpiredSessions {
+class ExpiredSessionRepository {
+
+    private static final String DELETE_BATCH = """
+            DELETE FROM sessions WHERE expires_at < :cutoff ORDER BY expires_at, session_id LIMIT :limit
+            """;
 
     private final DatabaseClient db;
 
-    ExpiredSessions(DatabaseClient db) {
+    ExpiredSessionRepository(DatabaseClient db) {
         this.db = db;
     }
 
@@ -20,7 +24,7 @@ class ExpiredSessions {
      * own (auto-commit), so its row locks are released before the next batch; emits how many it deleted.
      */
     Mono<Long> deleteBatch(LocalDateTime cutoff, int limit) {
-        return db.sql("DELETE FROM sessions WHERE expires_at < :cutoff ORDER BY expires_at, session_id LIMIT :limit")
+        return db.sql(DELETE_BATCH)
                 .bind("cutoff", cutoff)
                 .bind("limit", limit)
                 .fetch()

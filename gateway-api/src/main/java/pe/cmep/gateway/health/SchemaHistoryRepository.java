@@ -3,12 +3,12 @@ package pe.cmep.gateway.health;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /** Reads Flyway's schema history table: which migrations the database says it has. */
-@Component
-class SchemaHistory {
+@Repository
+class SchemaHistoryRepository {
 
     private static final String SUCCESSFUL_VERSIONS = """
             SELECT version FROM %s WHERE success = 1 AND version IS NOT NULL""";
@@ -16,7 +16,7 @@ class SchemaHistory {
     private final DatabaseClient db;
     private final String successfulVersions;
 
-    SchemaHistory(DatabaseClient db, Flyway flyway) {
+    SchemaHistoryRepository(DatabaseClient db, Flyway flyway) {
         this.db = db;
         this.successfulVersions = SUCCESSFUL_VERSIONS.formatted(flyway.getConfiguration().getTable());
     }

@@ -7,18 +7,25 @@ import reactor.core.publisher.Mono;
 
 /** The event ids the file-worker has applied ({@code processed_event}, consumer {@value #CONSUMER}). */
 @Repository
-public class ProcessedEvents {
+public class ProcessedEventRepository {
 
     static final String CONSUMER = "file-worker";
 
+    private static final String SEEN = """
+            SELECT COUNT(*) FROM processed_event WHERE consumer = :consumer AND event_id = :id
+            """;
+    private static final String RECORD = """
+            INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (:consumer, :id, :now)
+            """;
+
     private final DatabaseClient db;
 
-    ProcessedEvents(DatabaseClient db) {
+    ProcessedEventRepository(DatabaseClient db) {
         this.db = db;
     }
 
     public Mono<Boolean> seen(String eventId) {
-        return db.sql("SELECT COUNT(*) FROM processed_event WHERE consumer = :consumer AND event_id = :id")
+        return db.sql(SEEN)
                 .bind("consumer", CONSUMER)
                 .bind("id", eventId)
                 .map((row, meta) -> ((Number) row.get(0)).longValue() > 0)
@@ -30,7 +37,7 @@ public class ProcessedEvents {
      * same event fail and roll back.
      */
     public Mono<Void> record(String eventId, LocalDateTime now) {
-        return db.sql("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (:consumer, :id, :now)")
+        return db.sql(RECORD)
                 .bind("consumer", CONSUMER)
                 .bind("id", eventId)
                 .bind("now", now)
