@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
-import pe.cmep.gateway.auth.Authenticator;
+import pe.cmep.gateway.auth.AdminOnly;
+import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.web.Envelope;
 import pe.cmep.gateway.web.JsonBody;
 import pe.cmep.gateway.web.PathIds;
@@ -20,55 +20,46 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Admin user management (api.md §7.10), ADMIN only. */
 @RestController
+@AdminOnly
 class AdminUsuariosController {
 
-    private final Authenticator authenticator;
     private final AdminUserService service;
     private final AdminUserCreation creation;
     private final JsonMapper mapper;
 
-    AdminUsuariosController(Authenticator authenticator, AdminUserService service, AdminUserCreation creation,
-                            JsonMapper mapper) {
-        this.authenticator = authenticator;
+    AdminUsuariosController(AdminUserService service, AdminUserCreation creation, JsonMapper mapper) {
         this.service = service;
         this.creation = creation;
         this.mapper = mapper;
     }
 
     @GetMapping("/admin/usuarios")
-    Mono<ResponseEntity<Object>> list(ServerWebExchange exchange) {
-        return authenticator.requireAdmin(exchange).flatMap(admin -> service.list()).map(Responses::ok);
+    Mono<ResponseEntity<Object>> list() {
+        return service.list().map(Responses::ok);
     }
 
     @PostMapping("/admin/usuarios")
-    Mono<ResponseEntity<Object>> create(@RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return authenticator.withBodyAsAdmin(body, exchange, (admin, bytes) ->
-                        creation.create(AdminUserRequests.create(JsonBody.parseObject(mapper, bytes)), admin))
+    Mono<ResponseEntity<Object>> create(@RequestBody(required = false) byte[] body, CurrentUser admin) {
+        return creation.create(AdminUserRequests.create(JsonBody.parseObject(mapper, body)), admin)
                 .map(dto -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
                         .body((Object) Envelope.ok(dto)));
     }
 
     @PatchMapping("/admin/usuarios/{user_id}")
     Mono<ResponseEntity<Object>> patch(@PathVariable("user_id") String id,
-                                       @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return authenticator.withBodyAsAdmin(body, exchange, (admin, bytes) -> {
-            int userId = PathIds.positive(id, "user_id");
-            return service.patch(userId, AdminUserRequests.patch(JsonBody.parseObject(mapper, bytes)), admin);
-        }).map(Responses::ok);
+                                       @RequestBody(required = false) byte[] body, CurrentUser admin) {
+        int userId = PathIds.positive(id, "user_id");
+        return service.patch(userId, AdminUserRequests.patch(JsonBody.parseObject(mapper, body)), admin)
+                .map(Responses::ok);
     }
 
     @PostMapping("/admin/usuarios/{user_id}/reset-password")
     Mono<ResponseEntity<Object>> resetPassword(@PathVariable("user_id") String id,
-                                               @RequestBody(required = false) Mono<byte[]> body,
-                                               ServerWebExchange exchange) {
-        return authenticator.withBodyAsAdmin(body, exchange, (admin, bytes) -> {
-            int userId = PathIds.positive(id, "user_id");
-            return service.resetPassword(userId, AdminUserRequests.newPassword(JsonBody.parseObject(mapper, bytes)), admin)
-                    .thenReturn(Responses.okBuilder().body((Object) new Reset(true, "Password reseteado exitosamente")));
-        });
+                                               @RequestBody(required = false) byte[] body, CurrentUser admin) {
+        int userId = PathIds.positive(id, "user_id");
+        return service.resetPassword(userId, AdminUserRequests.newPassword(JsonBody.parseObject(mapper, body)), admin)
+                .thenReturn(Responses.okBuilder().body((Object) new Reset(true, "Password reseteado exitosamente")));
     }
-
-
 
     /** api.md §7.10: reset-password answers {@code {"ok": true, "message": ...}}. */
     record Reset(boolean ok, String message) {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-import pe.cmep.gateway.auth.Authenticator;
+import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.web.PathIds;
 import pe.cmep.gateway.web.Responses;
 import reactor.core.publisher.Flux;
@@ -28,36 +28,28 @@ class ArchivosController {
 
     private static final int CHUNK = 64 * 1024;
 
-    private final Authenticator authenticator;
     private final SubidaReader reader;
     private final ArchivoService service;
 
-    ArchivosController(Authenticator authenticator, SubidaReader reader, ArchivoService service) {
-        this.authenticator = authenticator;
+    ArchivosController(SubidaReader reader, ArchivoService service) {
         this.reader = reader;
         this.service = service;
     }
 
-    /**
-     * The cookie is checked before the body is read, the session after it (the body must be consumed before a
-     * database round trip); the spooled bytes are deleted whatever the outcome.
-     */
+    /** The body is read only after the session check; the spooled bytes are deleted whatever the outcome. */
     @PostMapping("/solicitudes/{solicitud_id}/archivos")
-    Mono<ResponseEntity<Object>> subir(@PathVariable("solicitud_id") String solicitudId, ServerWebExchange exchange) {
-        return authenticator.requireSessionCookie(exchange)
-                .then(Mono.usingWhen(reader.leer(exchange.getRequest()),
-                        subida -> authenticator.authenticate(exchange)
-                                .flatMap(user -> Mono.defer(() -> service.subir(
-                                        PathIds.positive(solicitudId, "solicitud_id"), subida, user))),
-                        Subida::descartar))
+    Mono<ResponseEntity<Object>> subir(@PathVariable("solicitud_id") String solicitudId, CurrentUser user,
+                                       ServerWebExchange exchange) {
+        return Mono.usingWhen(reader.leer(exchange.getRequest()),
+                        subida -> Mono.defer(() -> service.subir(
+                                PathIds.positive(solicitudId, "solicitud_id"), subida, user)),
+                        Subida::descartar)
                 .map(Responses::ok);
     }
 
     @GetMapping("/archivos/{archivo_id}")
-    Mono<ResponseEntity<Flux<DataBuffer>>> descargar(@PathVariable("archivo_id") String archivoId,
-                                                     ServerWebExchange exchange) {
-        return authenticator.authenticate(exchange)
-                .then(Mono.defer(() -> service.descargable(PathIds.positive(archivoId, "archivo_id"))))
+    Mono<ResponseEntity<Flux<DataBuffer>>> descargar(@PathVariable("archivo_id") String archivoId) {
+        return Mono.defer(() -> service.descargable(PathIds.positive(archivoId, "archivo_id")))
                 .flatMap(archivo -> service.abrir(archivo).map(objeto -> {
                     HttpHeaders headers = new HttpHeaders();
                     headers.setContentType(archivo.mimeType() == null ? MediaType.APPLICATION_OCTET_STREAM
@@ -75,9 +67,8 @@ class ArchivosController {
     }
 
     @DeleteMapping("/archivos/{archivo_id}")
-    Mono<ResponseEntity<Object>> eliminar(@PathVariable("archivo_id") String archivoId, ServerWebExchange exchange) {
-        return authenticator.authenticate(exchange)
-                .flatMap(user -> Mono.defer(() -> service.eliminar(PathIds.positive(archivoId, "archivo_id"), user)))
+    Mono<ResponseEntity<Object>> eliminar(@PathVariable("archivo_id") String archivoId, CurrentUser user) {
+        return Mono.defer(() -> service.eliminar(PathIds.positive(archivoId, "archivo_id"), user))
                 .then(Mono.fromSupplier(Responses::ok));
     }
 }

@@ -27,16 +27,14 @@ import tools.jackson.databind.node.ObjectNode;
 class AuthController {
 
     private final LoginService loginService;
-    private final Authenticator authenticator;
     private final SessionRepository sessions;
     private final SessionCookies cookies;
     private final JsonMapper mapper;
     private final RateLimiter loginLimiter;
 
-    AuthController(LoginService loginService, Authenticator authenticator, SessionRepository sessions,
-                   SessionCookies cookies, JsonMapper mapper, RateLimiterRegistry rateLimiters) {
+    AuthController(LoginService loginService, SessionRepository sessions, SessionCookies cookies, JsonMapper mapper,
+                   RateLimiterRegistry rateLimiters) {
         this.loginService = loginService;
-        this.authenticator = authenticator;
         this.sessions = sessions;
         this.cookies = cookies;
         this.mapper = mapper;
@@ -56,18 +54,16 @@ class AuthController {
     }
 
     @PostMapping("/auth/logout")
-    Mono<ResponseEntity<Object>> logout(ServerWebExchange exchange) {
-        return authenticator.authenticate(exchange)
-                .flatMap(user -> sessions.delete(user.sessionHash()))
+    Mono<ResponseEntity<Object>> logout(CurrentUser user) {
+        return sessions.delete(user.sessionHash())
                 .then(Mono.fromSupplier(() -> Responses.okBuilder()
                         .header(HttpHeaders.SET_COOKIE, cookies.clear().toString())
                         .body(pe.cmep.gateway.web.Envelope.ok())));
     }
 
     @GetMapping("/auth/me")
-    Mono<ResponseEntity<Object>> me(ServerWebExchange exchange) {
-        return authenticator.authenticate(exchange)
-                .map(user -> Responses.ok(Map.of("user", user.toDto())));
+    ResponseEntity<Object> me(CurrentUser user) {
+        return Responses.ok(Map.of("user", user.toDto()));
     }
 
     private static Credentials readCredentials(ObjectNode node) {

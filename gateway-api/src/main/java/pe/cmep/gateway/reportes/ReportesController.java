@@ -7,8 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
-import pe.cmep.gateway.auth.Authenticator;
+import pe.cmep.gateway.auth.AdminOnly;
 import pe.cmep.gateway.web.Responses;
 import reactor.core.publisher.Mono;
 
@@ -19,24 +18,18 @@ import reactor.core.publisher.Mono;
 @RestController
 class ReportesController {
 
-    private final Authenticator authenticator;
     private final ReportesRepository reportes;
     private final Clock clock;
 
-    ReportesController(Authenticator authenticator, ReportesRepository reportes, Clock clock) {
-        this.authenticator = authenticator;
+    ReportesController(ReportesRepository reportes, Clock clock) {
         this.reportes = reportes;
         this.clock = clock;
     }
 
-    /** Session, then admin, then parameters (api.md check order). */
+    @AdminOnly
     @GetMapping("/admin/reportes")
-    Mono<ResponseEntity<Object>> reportes(@RequestParam Map<String, String> params, ServerWebExchange exchange) {
-        return authenticator.requireAdmin(exchange)
-                .flatMap(admin -> {
-                    ReporteFiltro filtro = ReporteFiltro.read(params, LocalDate.now(clock));
-                    return reportes.leer(filtro).map(lectura -> ReporteCalculo.reporte(filtro, lectura));
-                })
-                .map(Responses::ok);
+    Mono<ResponseEntity<Object>> reportes(@RequestParam Map<String, String> params) {
+        ReporteFiltro filtro = ReporteFiltro.read(params, LocalDate.now(clock));
+        return reportes.leer(filtro).map(lectura -> ReporteCalculo.reporte(filtro, lectura)).map(Responses::ok);
     }
 }

@@ -12,9 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 import pe.cmep.events.EstadoOperativo;
-import pe.cmep.gateway.auth.Authenticator;
+import pe.cmep.gateway.auth.AdminOnly;
 import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.web.ApiException;
 import pe.cmep.gateway.web.FieldError;
@@ -37,17 +36,14 @@ class SolicitudController {
     private static final List<String> TRUE = List.of("true", "1", "yes", "on");
     private static final List<String> FALSE = List.of("false", "0", "no", "off");
 
-    private final Authenticator authenticator;
     private final SolicitudQueries queries;
     private final RegistroService registro;
     private final AccionesService acciones;
     private final EliminacionService eliminacion;
     private final JsonMapper mapper;
 
-    SolicitudController(Authenticator authenticator, SolicitudQueries queries, RegistroService registro,
-                        AccionesService acciones, EliminacionService eliminacion,
-                        JsonMapper mapper) {
-        this.authenticator = authenticator;
+    SolicitudController(SolicitudQueries queries, RegistroService registro,
+                        AccionesService acciones, EliminacionService eliminacion, JsonMapper mapper) {
         this.queries = queries;
         this.registro = registro;
         this.acciones = acciones;
@@ -56,52 +52,46 @@ class SolicitudController {
     }
 
     @PostMapping("/solicitudes")
-    Mono<ResponseEntity<Object>> create(@RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return authenticator.withBody(body, exchange, (user, bytes) -> registro.registrar(RegistroRequest.read(parse(bytes)), user))
+    Mono<ResponseEntity<Object>> create(@RequestBody(required = false) byte[] body, CurrentUser user) {
+        return registro.registrar(RegistroRequest.read(parse(body)), user)
                 .map(Responses::ok);
     }
 
     @GetMapping("/solicitudes")
-    Mono<ResponseEntity<Object>> list(@RequestParam Map<String, String> params, ServerWebExchange exchange) {
-        return authenticator.authenticate(exchange)
-                .flatMap(user -> {
-                    SolicitudQueries.ListQuery query = listQuery(params);
-                    return queries.list(query, user).map(page -> Responses.okBuilder().body((Object) new ListEnvelope(
-                            true, Map.of("items", page.items()),
-                            new Meta(query.page(), query.pageSize(), page.total()))));
-                });
+    Mono<ResponseEntity<Object>> list(@RequestParam Map<String, String> params, CurrentUser user) {
+        SolicitudQueries.ListQuery query = listQuery(params);
+        return queries.list(query, user).map(page -> Responses.okBuilder().body((Object) new ListEnvelope(
+                true, Map.of("items", page.items()),
+                new Meta(query.page(), query.pageSize(), page.total()))));
     }
 
     @GetMapping("/solicitudes/{solicitud_id}")
-    Mono<ResponseEntity<Object>> detail(@PathVariable("solicitud_id") String id, ServerWebExchange exchange) {
-        return authenticator.authenticate(exchange)
-                .flatMap(user -> queries.detail(PathIds.positive(id, "solicitud_id"), user))
+    Mono<ResponseEntity<Object>> detail(@PathVariable("solicitud_id") String id, CurrentUser user) {
+        return queries.detail(PathIds.positive(id, "solicitud_id"), user)
                 .map(Responses::ok);
     }
 
     @PatchMapping("/solicitudes/{solicitud_id}")
     Mono<ResponseEntity<Object>> edit(@PathVariable("solicitud_id") String id,
-                                      @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return authenticator.withBody(body, exchange, (user, bytes) -> {
-                    int solicitudId = PathIds.positive(id, "solicitud_id");
-                    return acciones.editar(solicitudId, EdicionRequest.read(parse(bytes), false, ""), user);
-                })
+                                      @RequestBody(required = false) byte[] body, CurrentUser user) {
+        int solicitudId = PathIds.positive(id, "solicitud_id");
+        return acciones.editar(solicitudId, EdicionRequest.read(parse(body), false, ""), user)
                 .map(Responses::ok);
     }
 
+    @AdminOnly
     @DeleteMapping("/solicitudes/{solicitud_id}")
-    Mono<ResponseEntity<Object>> delete(@PathVariable("solicitud_id") String id, ServerWebExchange exchange) {
-        return authenticator.requireAdmin(exchange)
-                .flatMap(user -> eliminacion.eliminar(PathIds.positive(id, "solicitud_id"), user))
+    Mono<ResponseEntity<Object>> delete(@PathVariable("solicitud_id") String id, CurrentUser user) {
+        return eliminacion.eliminar(PathIds.positive(id, "solicitud_id"), user)
                 .then(Mono.fromSupplier(Responses::ok));
     }
 
     /** The four assignment actions differ only in the action and the body field naming the persona. */
     @PostMapping("/solicitudes/{solicitud_id}/{accion:" + AccionSolicitud.RUTAS_ASIGNACION + "}")
     Mono<ResponseEntity<Object>> assign(@PathVariable("solicitud_id") String id, @PathVariable("accion") String accion,
-                                        @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
+                                        @RequestBody(required = false) byte[] body, CurrentUser caller) {
         AccionSolicitud asignacion = AccionSolicitud.deRuta(accion).orElseThrow();
-        return action(id, body, exchange, (solicitudId, node, user) -> {
+        return action(id, body, caller, (solicitudId, node, user) -> {
             FieldReader r = new FieldReader(node);
             Integer personaId = r.requiredId(asignacion.campoPersona());
             r.validate();
@@ -111,9 +101,8 @@ class SolicitudController {
 
     @PostMapping("/solicitudes/{solicitud_id}/registrar-pago")
     Mono<ResponseEntity<Object>> registrarPago(@PathVariable("solicitud_id") String id,
-                                               @RequestBody(required = false) Mono<byte[]> body,
-                                               ServerWebExchange exchange) {
-        return action(id, body, exchange, (solicitudId, node, user) -> {
+                                               @RequestBody(required = false) byte[] body, CurrentUser caller) {
+        return action(id, body, caller, (solicitudId, node, user) -> {
             FieldReader r = new FieldReader(node);
             PagoInput pago = PagoInput.read(r);
             r.validate();
@@ -123,32 +112,28 @@ class SolicitudController {
 
     @PostMapping("/solicitudes/{solicitud_id}/cerrar")
     Mono<ResponseEntity<Object>> cerrar(@PathVariable("solicitud_id") String id,
-                                        @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return action(id, body, exchange,
+                                        @RequestBody(required = false) byte[] body, CurrentUser caller) {
+        return action(id, body, caller,
                 (solicitudId, node, user) -> acciones.cerrar(solicitudId, comentario(node), user));
     }
 
     @PostMapping("/solicitudes/{solicitud_id}/cancelar")
     Mono<ResponseEntity<Object>> cancelar(@PathVariable("solicitud_id") String id,
-                                          @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return action(id, body, exchange,
+                                          @RequestBody(required = false) byte[] body, CurrentUser caller) {
+        return action(id, body, caller,
                 (solicitudId, node, user) -> acciones.cancelar(solicitudId, comentario(node), user));
     }
 
     @PostMapping("/solicitudes/{solicitud_id}/override")
     Mono<ResponseEntity<Object>> override(@PathVariable("solicitud_id") String id,
-                                          @RequestBody(required = false) Mono<byte[]> body, ServerWebExchange exchange) {
-        return action(id, body, exchange, (solicitudId, node, user) ->
+                                          @RequestBody(required = false) byte[] body, CurrentUser caller) {
+        return action(id, body, caller, (solicitudId, node, user) ->
                 acciones.override(solicitudId, OverrideRequest.read(node, mapper), user));
     }
 
-    private Mono<ResponseEntity<Object>> action(String id, Mono<byte[]> body, ServerWebExchange exchange,
-                                                Action action) {
-        return authenticator.withBody(body, exchange, (user, bytes) -> {
-                    int solicitudId = PathIds.positive(id, "solicitud_id");
-                    return action.run(solicitudId, parse(bytes), user);
-                })
-                .map(Responses::ok);
+    private Mono<ResponseEntity<Object>> action(String id, byte[] body, CurrentUser user, Action action) {
+        int solicitudId = PathIds.positive(id, "solicitud_id");
+        return action.run(solicitudId, parse(body), user).map(Responses::ok);
     }
 
     private static String comentario(ObjectNode node) {

@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import pe.cmep.gateway.auth.SessionCookies;
 import pe.cmep.gateway.server.CloudWatchEndpoint.Datum;
 import pe.cmep.gateway.support.ApiIntegrationTest;
 
@@ -68,7 +69,8 @@ class CloudWatchMetricsTest extends ApiIntegrationTest {
                 .extracting(Datum::value).anySatisfy(v -> assertThat(v).isPositive()));
         assertThat(named(ERRORS)).as("no 5xx datum after only 4xx answers").isEmpty();
 
-        client.get().uri("/test/boom").exchange().expectStatus().isEqualTo(500);
+        client.get().uri("/test/boom").cookie(SessionCookies.NAME, login("admin@cmep.local", "admin123"))
+                .exchange().expectStatus().isEqualTo(500);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(named(ERRORS))
                 .anySatisfy(datum -> {

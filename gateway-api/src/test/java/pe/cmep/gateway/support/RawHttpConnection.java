@@ -40,17 +40,34 @@ public final class RawHttpConnection implements AutoCloseable {
     /** Sends a request with {@code Host} and, when there is a body, {@code Content-Length}; reads its response. */
     public Response send(String method, String path, Map<String, String> headers, String body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(head(method, path, headers, body == null ? null : content.length));
+        request.writeBytes(content);
+        return sendRaw(request.toByteArray());
+    }
+
+    /**
+     * As {@link #send}, but the body follows the head only after {@code pause}, as from a slow client: the server
+     * has long routed the request when its body arrives.
+     */
+    public Response sendBodyLate(String method, String path, Map<String, String> headers, String body,
+                                 Duration pause) throws IOException, InterruptedException {
+        byte[] content = body.getBytes(StandardCharsets.UTF_8);
+        out.write(head(method, path, headers, content.length));
+        out.flush();
+        Thread.sleep(pause.toMillis());
+        return sendRaw(content);
+    }
+
+    private byte[] head(String method, String path, Map<String, String> headers, Integer contentLength) {
         StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(socket.getPort()).append("\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        if (body != null) {
-            head.append("Content-Length: ").append(content.length).append("\r\n");
+        if (contentLength != null) {
+            head.append("Content-Length: ").append(contentLength).append("\r\n");
         }
         head.append("\r\n");
-        ByteArrayOutputStream request = new ByteArrayOutputStream();
-        request.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        request.writeBytes(content);
-        return sendRaw(request.toByteArray());
+        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Writes {@code bytes} as they are (a malformed request, say) and reads one response. */
