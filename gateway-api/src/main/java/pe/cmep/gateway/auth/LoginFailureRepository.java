@@ -1,6 +1,5 @@
 package pe.cmep.gateway.auth;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
