@@ -15,6 +15,8 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -136,6 +138,12 @@ final class RecordSchemas {
         }
         if (raw == String.class) {
             return new StringSchema();
+        }
+        if (raw == LocalDate.class) {
+            return new StringSchema().format("date");
+        }
+        if (Temporal.class.isAssignableFrom(raw)) {
+            return new StringSchema().format("date-time");
         }
         if (raw == Object.class) {
             return new ObjectSchema();
