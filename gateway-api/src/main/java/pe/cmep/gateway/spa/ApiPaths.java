@@ -16,19 +16,28 @@ record ApiPaths(Set<String> firstSegments) {
         return new ApiPaths(patterns.stream().map(ApiPaths::firstSegment).collect(Collectors.toUnmodifiableSet()));
     }
 
+    /** False for a catch-all such as Boot's static resources ({@code /**}), which names no path of its own. */
+    static boolean startsFixed(String pattern) {
+        String first = first(pattern);
+        return !first.isEmpty() && !first.contains("{") && !first.contains("*") && !first.contains("?");
+    }
+
     boolean contains(List<String> segments) {
         return !segments.isEmpty() && firstSegments.contains(segments.get(0));
     }
 
     private static String firstSegment(String pattern) {
-        String path = pattern.startsWith("/") ? pattern.substring(1) : pattern;
-        int slash = path.indexOf('/');
-        String first = slash < 0 ? path : path.substring(0, slash);
-        if (first.isEmpty() || first.contains("{") || first.contains("*") || first.contains("?")) {
+        if (!startsFixed(pattern)) {
             // the web app's routes (/, /login, /app/...) would be the API's too: nothing could tell them apart
             throw new IllegalStateException("The API mapping " + pattern + " does not start with a fixed path segment,"
                     + " so the web app cannot be served beside it (unset cmep.spa.dir)");
         }
-        return first;
+        return first(pattern);
+    }
+
+    private static String first(String pattern) {
+        String path = pattern.startsWith("/") ? pattern.substring(1) : pattern;
+        int slash = path.indexOf('/');
+        return slash < 0 ? path : path.substring(0, slash);
     }
 }

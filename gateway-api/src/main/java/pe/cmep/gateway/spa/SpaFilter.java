@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,6 +21,8 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -33,7 +36,8 @@ import reactor.core.scheduler.Schedulers;
  * leaves it unset. For a GET or HEAD outside the API's paths: a file of the build is sent as it is, and any other
  * path a browser navigates to gets {@code index.html}, whose router shows the page (or sends an unknown path to
  * {@code /app}, ui.md J1.3). Everything else — the API's paths for any client, other methods, a client that does
- * not ask for HTML — goes on to the API, 404 envelope included.
+ * not ask for HTML — goes on to the API, 404 envelope included. The paths of the app's own resource handlers count
+ * as the API's: Swagger UI's pages under /webjars in the local profile (docs/contract.md).
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -57,12 +61,21 @@ public class SpaFilter implements WebFilter {
     /** Null when no web app is configured: every request goes on to the API. */
     private final Served served;
 
-    public SpaFilter(SpaProperties properties, ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
+    public SpaFilter(SpaProperties properties, ObjectProvider<RequestMappingInfoHandlerMapping> mappings,
+                     ObjectProvider<HandlerMapping> handlerMappings) {
         this.served = properties.root()
-                .map(root -> new Served(SpaFiles.at(root), ApiPaths.of(mappings.stream()
-                        .flatMap(mapping -> mapping.getHandlerMethods().keySet().stream())
-                        .flatMap(info -> info.getPatternsCondition().getPatterns().stream())
-                        .map(PathPattern::getPatternString)
+                .map(root -> new Served(SpaFiles.at(root), ApiPaths.of(Stream.concat(
+                        mappings.stream()
+                                .flatMap(mapping -> mapping.getHandlerMethods().keySet().stream())
+                                .flatMap(info -> info.getPatternsCondition().getPatterns().stream())
+                                .map(PathPattern::getPatternString),
+                        // the resource handlers' mapping is declared as a plain HandlerMapping
+                        handlerMappings.stream()
+                                .filter(AbstractUrlHandlerMapping.class::isInstance)
+                                .map(AbstractUrlHandlerMapping.class::cast)
+                                .flatMap(mapping -> mapping.getHandlerMap().keySet().stream())
+                                .map(PathPattern::getPatternString)
+                                .filter(ApiPaths::startsFixed))
                         .toList())))
                 .orElse(null);
     }

@@ -40,4 +40,10 @@ class ApiPathsTest {
                     .hasMessageContaining(pattern);
         }
     }
+
+    @Test
+    void a_resource_handler_under_a_fixed_segment_names_its_paths_a_catch_all_does_not() {
+        assertThat(ApiPaths.startsFixed("/webjars/**")).isTrue();
+        assertThat(ApiPaths.startsFixed("/**")).isFalse();
+    }
 }
