@@ -2,9 +2,9 @@ package pe.cmep.gateway.contract;
 
 import java.util.Arrays;
 import java.util.List;
+import pe.cmep.events.EstadoOperativo;
 import pe.cmep.gateway.auth.Roles;
 import pe.cmep.gateway.policy.Accion;
-import pe.cmep.gateway.solicitud.EstadoOperativo;
 
 /**
  * The enums api.md names and the web app types by name: each becomes one component schema. Taken from the code's own
