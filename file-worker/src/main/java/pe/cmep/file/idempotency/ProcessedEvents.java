@@ -1,11 +1,14 @@
-package pe.cmep.file.eventos;
+package pe.cmep.file.idempotency;
 
 import java.time.LocalDateTime;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** The event ids the file-worker has applied ({@code processed_event}, consumer {@value #CONSUMER}). */
+/**
+ * The event ids the file-worker has applied ({@code processed_event}, consumer {@value #CONSUMER}). A package of its
+ * own: the event handler, the verification and the clean-up each record ids here, and none of them owns the others.
+ */
 @Repository
 public class ProcessedEvents {
 
