@@ -22,7 +22,7 @@ class IdempotentStartIT {
         try (Connection connection = DriverManager.getConnection(STAND_INS.jdbcUrl("cmep_test"), "root", "")) {
             assertThat(connection.isValid(5)).isTrue();
         }
-        try (SqsClient sqs = Clients.sqs(STAND_INS); S3Client s3 = Clients.s3(STAND_INS)) {
+        try (SqsClient sqs = AwsClients.sqs(STAND_INS.sqsEndpoint()); S3Client s3 = Clients.s3(STAND_INS)) {
             assertThat(sqs.listQueues().queueUrls()).hasSize(2 * STAND_INS.resources().queues().size());
             assertThat(s3.headBucket(r -> r.bucket(STAND_INS.resources().bucket())).sdkHttpResponse().isSuccessful())
                     .isTrue();

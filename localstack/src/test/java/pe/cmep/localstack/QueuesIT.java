@@ -23,7 +23,7 @@ class QueuesIT {
 
     @BeforeAll
     static void client() {
-        sqs = Clients.sqs(STAND_INS);
+        sqs = AwsClients.sqs(STAND_INS.sqsEndpoint());
     }
 
     @AfterAll

@@ -46,7 +46,7 @@ class StandInsRestartIT {
             try (S3Client s3 = Clients.s3(first)) {
                 s3.putObject(r -> r.bucket(first.resources().bucket()).key(KEY), RequestBody.fromBytes(BYTES));
             }
-            try (SqsClient sqs = Clients.sqs(first)) {
+            try (SqsClient sqs = AwsClients.sqs(first.sqsEndpoint())) {
                 for (QueueSpec queue : first.resources().queues()) {
                     sqs.sendMessage(send(queue, url(sqs, queue.name()), "waiting for " + queue.name()));
                 }
@@ -89,7 +89,7 @@ class StandInsRestartIT {
 
     @Test
     void queues_keep_messages_and_redrive_across_a_full_restart() {
-        try (SqsClient sqs = Clients.sqs(second)) {
+        try (SqsClient sqs = AwsClients.sqs(second.sqsEndpoint())) {
             for (QueueSpec queue : second.resources().queues()) {
                 String url = url(sqs, queue.name());
                 String body = "waiting for " + queue.name();
