@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,20 +89,25 @@ class DataSurvivalIT {
                 .start();
     }
 
-    private int awaitReadyPort(Process process) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<String> ready = Files.readAllLines(log()).stream()
-                    .filter(line -> line.startsWith(MariaDbInOwnJvm.READY))
-                    .findFirst();
-            if (ready.isPresent()) {
-                return Integer.parseInt(ready.get().substring(MariaDbInOwnJvm.READY.length()).trim());
-            }
+    private int awaitReadyPort(Process process) throws IOException {
+        try {
+            return Awaitility.await("stand-in JVM ready").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> readyPort(process), Optional::isPresent).orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("stand-in JVM not ready within " + START_TIMEOUT + ":\n" + Files.readString(log()));
+        }
+    }
+
+    private Optional<Integer> readyPort(Process process) throws IOException {
+        Optional<Integer> ready = Files.readAllLines(log()).stream()
+                .filter(line -> line.startsWith(MariaDbInOwnJvm.READY))
+                .findFirst()
+                .map(line -> Integer.parseInt(line.substring(MariaDbInOwnJvm.READY.length()).trim()));
+        if (ready.isEmpty()) {
             assertThat(process.isAlive()).as("stand-in JVM running; its output:%n%s", Files.readString(log()))
                     .isTrue();
-            Thread.sleep(100);
         }
-        throw new AssertionError("stand-in JVM not ready within " + START_TIMEOUT + ":\n" + Files.readString(log()));
+        return ready;
     }
 
     private Path log() {

@@ -1,11 +1,10 @@
 package pe.cmep.gateway.health;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,12 +87,9 @@ class DatabaseOutageIT {
             STAND_INS.startDatabase();
         }
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        int status = 0;
-        while (status != 200 && System.nanoTime() < deadline) {
-            status = client.get().uri("/health").exchange().returnResult(String.class).getStatus().value();
-        }
-        assertThat(status).as("health after the database restarted").isEqualTo(200);
+        Awaitility.await("health after the database restarted").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ZERO)
+                .until(() -> client.get().uri("/health").exchange().returnResult(String.class).getStatus().value() == 200);
     }
 
     @Test

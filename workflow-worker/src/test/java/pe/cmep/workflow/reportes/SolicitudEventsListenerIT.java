@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -246,15 +247,6 @@ class SolicitudEventsListenerIT {
     }
 
     private static void esperar(BooleanSupplier condicion, Duration plazo) {
-        long end = System.nanoTime() + plazo.toNanos();
-        while (!condicion.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within %s", plazo).isLessThan(end);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await().atMost(plazo).pollInterval(Duration.ofMillis(50)).until(condicion::getAsBoolean);
     }
 }
