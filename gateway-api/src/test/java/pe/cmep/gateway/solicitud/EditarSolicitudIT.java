@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -250,14 +251,17 @@ class EditarSolicitudIT extends SolicitudApiTest {
         int id = registerCliente(OPERADOR, "80000010", "Nilo", "Rojas");
         String personaId = string("SELECT persona_id FROM personas WHERE numero_documento = '80000010'");
         // an edit of the same persona through another solicitud holds the row and commits a second later
+        CountDownLatch holding = new CountDownLatch(1);
         CompletableFuture<Void> other = db.sql("UPDATE personas SET nombres = 'Nilo Jose' WHERE persona_id = "
                         + personaId)
                 .then()
+                .then(Mono.fromRunnable(holding::countDown))
                 .then(Mono.delay(Duration.ofMillis(1000)))
                 .then()
                 .as(transaction::transactional)
                 .toFuture();
-        Thread.sleep(300);
+        // the row is locked before the edit starts
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
 
         patch("/solicitudes/" + id, session(OPERADOR), "{\"cliente_nombres\": \"Nilo Andres\"}").expectStatus().isOk();
         other.get(10, TimeUnit.SECONDS);

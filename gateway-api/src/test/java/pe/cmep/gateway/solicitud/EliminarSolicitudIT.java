@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -262,14 +263,17 @@ class EliminarSolicitudIT extends SolicitudApiTest {
         String personaId = string("SELECT persona_id FROM personas WHERE numero_documento = '90000022'");
         // another request registers a solicitud for this cliente and commits while the delete runs: the
         // delete's count does not see it, its delete of the clientes row waits for it, then meets its FK
+        CountDownLatch inserted = new CountDownLatch(1);
         CompletableFuture<Void> registration = db.sql("INSERT INTO solicitud_cmep (cliente_id, estado_atencion, "
                         + "estado_pago, created_at) VALUES (" + personaId + ", 'REGISTRADO', 'PENDIENTE', UTC_TIMESTAMP())")
                 .then()
+                .then(Mono.fromRunnable(inserted::countDown))
                 .then(Mono.delay(Duration.ofMillis(1500)))
                 .then()
                 .as(transaction::transactional)
                 .toFuture();
-        Thread.sleep(300);
+        // its row (and the lock its foreign key check holds on the cliente) exists before the delete starts
+        assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
 
         deleted(first);
         registration.get(10, TimeUnit.SECONDS);
