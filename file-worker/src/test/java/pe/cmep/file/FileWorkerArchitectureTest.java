@@ -1,6 +1,6 @@
 package pe.cmep.file;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -25,6 +25,7 @@ class FileWorkerArchitectureTest {
     /** Not even at test time: the pom brings no gateway-api, directly or through another module. */
     @ArchTest
     static void gateway_api_is_not_on_the_classpath(JavaClasses classes) {
-        assertThat(FileWorkerArchitectureTest.class.getClassLoader().getResource("pe/cmep/gateway")).isNull();
+        assertThatThrownBy(() -> Class.forName("pe.cmep.gateway.GatewayApplication"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 }

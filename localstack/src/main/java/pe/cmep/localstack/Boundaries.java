@@ -34,7 +34,7 @@ public final class Boundaries {
 
     /** A class named *Repository, or one nested in it (its row mappers, its lambdas' anonymous classes). */
     public static final DescribedPredicate<JavaClass> REPOSITORIES =
-            DescribedPredicate.describe("classes named *Repository", Boundaries::inRepository);
+            DescribedPredicate.describe("are named *Repository", Boundaries::inRepository);
 
     private Boundaries() {
     }
