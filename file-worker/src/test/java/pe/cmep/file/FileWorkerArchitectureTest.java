@@ -3,14 +3,13 @@ package pe.cmep.file;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import pe.cmep.localstack.Boundaries;
 
 /** The boundaries of the file-worker's main code (issue #13); the shared rules are in {@link Boundaries}. */
-@AnalyzeClasses(packages = "pe.cmep.file", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(locations = Boundaries.MainClasses.class)
 class FileWorkerArchitectureTest {
 
     @ArchTest

@@ -2,7 +2,6 @@ package pe.cmep.gateway;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -10,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import pe.cmep.localstack.Boundaries;
 
 /** The boundaries of gateway-api's main code (issue #13); the shared rules are in {@link Boundaries}. */
-@AnalyzeClasses(packages = "pe.cmep.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(locations = Boundaries.MainClasses.class)
 class GatewayArchitectureTest {
 
     @ArchTest

@@ -7,10 +7,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.LocationProvider;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +41,23 @@ public final class Boundaries {
             DescribedPredicate.describe("are named *Repository", Boundaries::inRepository);
 
     private Boundaries() {
+    }
+
+    /**
+     * The module's own main classes, {@code target/classes} beside the test's {@code target/test-classes}: importing
+     * by package would open every jar of the test classpath to look for that package.
+     */
+    public static final class MainClasses implements LocationProvider {
+
+        @Override
+        public Set<Location> get(Class<?> testClass) {
+            try {
+                Path testClasses = Path.of(testClass.getProtectionDomain().getCodeSource().getLocation().toURI());
+                return Set.of(Location.of(testClasses.resolveSibling("classes")));
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** No cycle between the packages directly under {@code rootPackage}. */

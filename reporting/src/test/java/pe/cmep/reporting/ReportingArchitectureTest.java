@@ -1,13 +1,12 @@
 package pe.cmep.reporting;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import pe.cmep.localstack.Boundaries;
 
 /** The boundaries of the reporting library (issue #13); the shared rules are in {@link Boundaries}. */
-@AnalyzeClasses(packages = "pe.cmep.reporting", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(locations = Boundaries.MainClasses.class)
 class ReportingArchitectureTest {
 
     @ArchTest
