@@ -7,23 +7,17 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** AWS SDK v2 clients set up the way the services set theirs up against the stand-ins. */
+/**
+ * The S3 client these tests read the bucket with. Their SQS clients come from {@link AwsClients}, the one builder
+ * behind {@link TestBackend#sqsClient()}, which every module's tests use.
+ */
 final class Clients {
 
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
     private Clients() {
-    }
-
-    static SqsClient sqs(StandIns standIns) {
-        return SqsClient.builder()
-                .endpointOverride(URI.create(standIns.sqsEndpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .build();
     }
 
     static S3Client s3(StandIns standIns) {

@@ -14,6 +14,7 @@ import pe.cmep.events.ArchivoDeleted;
 import pe.cmep.events.ArchivoEvent;
 import pe.cmep.events.ArchivoEventCodec;
 import pe.cmep.events.InvalidEventException;
+import pe.cmep.file.idempotency.ProcessedEventRepository;
 import pe.cmep.file.limpieza.ObjetosEliminados;
 import pe.cmep.file.verificacion.VerificacionService;
 import reactor.core.publisher.Mono;

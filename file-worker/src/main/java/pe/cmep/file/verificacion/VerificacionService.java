@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.events.ArchivoEvent;
 import pe.cmep.file.bucket.FilesBucket;
-import pe.cmep.file.eventos.ProcessedEventRepository;
+import pe.cmep.file.idempotency.ProcessedEventRepository;
 import reactor.core.publisher.Mono;
 
 /**

@@ -6,7 +6,7 @@ import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * The routes answered without a session: the {@code anon} rows of api.md §6. Every other route of a controller
- * needs one, so a route added without a thought is protected; {@code EveryRouteRequiresSessionTest} fails when
+ * needs one, so a route added without a thought is protected; {@code EveryRouteRequiresSessionIT} fails when
  * this list and the routes that answer without a session differ.
  */
 final class PublicRoutes {
