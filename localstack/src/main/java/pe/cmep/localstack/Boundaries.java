@@ -5,7 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.LocationProvider;
@@ -68,7 +68,8 @@ public final class Boundaries {
 
     /**
      * SQL lives only in repositories: no other class of the module, except those in the infrastructure packages
-     * given, touches a {@code DatabaseClient}, an R2DBC connection or statement. One violation per class, naming
+     * given, calls a {@code DatabaseClient}, an R2DBC connection or statement (a configuration that only hands a
+     * {@code DatabaseClient} to a repository's constructor runs no SQL). One violation per class, naming
      * the class, what it uses and where it first does.
      */
     public static ArchRule sqlOnlyInRepositories(String... infrastructurePackages) {
@@ -85,12 +86,13 @@ public final class Boundaries {
         return new ArchCondition<>("use no DatabaseClient, io.r2dbc.spi.Connection or io.r2dbc.spi.Statement") {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
-                List<Dependency> sql = type.getDirectDependenciesFromSelf().stream()
-                        .filter(dependency -> SQL_ACCESS.test(dependency.getTargetClass()))
+                List<JavaAccess<?>> sql = type.getAccessesFromSelf().stream()
+                        .filter(access -> SQL_ACCESS.test(access.getTargetOwner()))
+                        .<JavaAccess<?>>map(access -> access)
                         .toList();
                 if (!sql.isEmpty()) {
                     Set<String> used = new TreeSet<>();
-                    sql.forEach(dependency -> used.add(dependency.getTargetClass().getSimpleName()));
+                    sql.forEach(access -> used.add(access.getTargetOwner().getSimpleName()));
                     events.add(SimpleConditionEvent.violated(type, type.getName() + " is not a *Repository and uses "
                             + String.join(", ", used) + " (first " + sql.get(0).getDescription() + ")"));
                 }

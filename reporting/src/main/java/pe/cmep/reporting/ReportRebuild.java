@@ -3,47 +3,22 @@ package pe.cmep.reporting;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import pe.cmep.events.EstadoOperativo;
 import reactor.core.publisher.Mono;
 
 /**
- * Recomputes the report aggregates from the source tables (backfill after the aggregates were
- * introduced, repair after a bug or a lost event), in one transaction: a reader sees the old
- * aggregates or the new ones, never half of each.
- *
- * <p>The rows are what the events would have produced: the estado_operativo of domain.md §3 by the one
- * rule both sides share ({@link EstadoOperativo#sqlCase}), the current (vigente) gestor and medico as the
- * solicitud row holds them (gateway-api's SolicitudRepository writes those columns in the same transaction
- * as the assignment rows, and they are what an event's state carries), and {@code updated_at} as the row's
- * version, so an event still in the queue that describes an older state leaves the rebuilt row alone.
+ * Recomputes the report aggregates from the source tables (backfill after the aggregates were introduced, repair
+ * after a bug or a lost event), in one transaction: a reader sees the old aggregates or the new ones, never half of
+ * each. What the rows hold: {@link ReportRebuildRepository}.
  */
 public final class ReportRebuild {
 
-    private static final String SOLICITUDES = """
-            INSERT INTO reporte_solicitud (creado_en, solicitud_id, creado_por, cliente_id, promotor_id,
-                estado_atencion, estado_operativo, gestor_persona_id, medico_persona_id, actualizado_en)
-            SELECT s.created_at, s.solicitud_id, s.created_by, s.cliente_id, s.promotor_id, s.estado_atencion,
-                %s,
-                s.gestor_persona_id, s.medico_persona_id, COALESCE(s.updated_at, s.created_at)
-            FROM solicitud_cmep s
-            """.formatted(EstadoOperativo.sqlCase("s.estado_atencion", "s.estado_pago", "s.gestor_persona_id",
-            "s.medico_persona_id"));
-
-    // validated_at IS NULL never happens (payments are validated on entry), but W_p asks for it.
-    private static final String PAGOS = """
-            INSERT INTO reporte_pago (fecha_pago, pago_id, solicitud_id, moneda, monto)
-            SELECT p.fecha_pago, p.pago_id, p.solicitud_id, p.moneda, p.monto FROM pago_solicitud p
-            WHERE p.fecha_pago IS NOT NULL AND p.validated_at IS NOT NULL
-            """;
-
-    private final DatabaseClient db;
+    private final ReportRebuildRepository aggregates;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public ReportRebuild(DatabaseClient db, TransactionalOperator tx, Clock clock) {
-        this.db = db;
+    public ReportRebuild(ReportRebuildRepository aggregates, TransactionalOperator tx, Clock clock) {
+        this.aggregates = aggregates;
         this.tx = tx;
         this.clock = clock;
     }
@@ -54,17 +29,10 @@ public final class ReportRebuild {
      */
     public Mono<Result> run() {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        return db.sql("DELETE FROM reporte_pago").then()
-                .then(db.sql("DELETE FROM reporte_solicitud").then())
-                .then(db.sql(SOLICITUDES).fetch().rowsUpdated())
-                .flatMap(solicitudes -> db.sql(PAGOS).fetch().rowsUpdated()
-                        .map(pagos -> new Result(solicitudes, pagos)))
-                .flatMap(result -> db.sql("DELETE FROM reporte_estado").then()
-                        .then(db.sql("INSERT INTO reporte_estado (particion, actualizado_en, eventos_aplicados, "
-                                        + "reconstruido_en) VALUES (0, :now, 0, :now)")
-                                .bind("now", now)
-                                .then())
-                        .thenReturn(result))
+        return aggregates.vaciar()
+                .then(aggregates.llenarSolicitudes())
+                .flatMap(solicitudes -> aggregates.llenarPagos().map(pagos -> new Result(solicitudes, pagos)))
+                .flatMap(result -> aggregates.marcarReconstruido(now).thenReturn(result))
                 .as(tx::transactional);
     }
 

@@ -49,7 +49,7 @@ class ReportRebuildIT {
 
     @Test
     void the_aggregates_are_recomputed_from_the_source_tables() {
-        Result result = new ReportRebuild(database.db, database.tx, CLOCK).run().block();
+        Result result = new ReportRebuild(new ReportRebuildRepository(database.db), database.tx, CLOCK).run().block();
 
         assertThat(result).isEqualTo(new Result(5, 1));
         assertThat(database.rows("SELECT solicitud_id, estado_atencion, estado_operativo, gestor_persona_id, "

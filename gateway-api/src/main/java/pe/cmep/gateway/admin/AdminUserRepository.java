@@ -8,7 +8,7 @@ import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import pe.cmep.gateway.auth.Roles;
-import pe.cmep.gateway.web.Timestamps;
+import pe.cmep.gateway.text.Timestamps;
 import reactor.core.publisher.Mono;
 
 /** The rows of admin user management: users, user_role, and the empleado/medico_extra rows a role needs. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import pe.cmep.gateway.web.Timestamps;
+import pe.cmep.gateway.text.Timestamps;
 import reactor.core.publisher.Mono;
 
 /**

@@ -120,6 +120,7 @@ class AccionesService {
         Actor actor = new Actor(user.userId(), LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
         String nombre = accion.politica().name();
         return solicitudes.bloquear(solicitudId)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(SolicitudQueries.NOT_FOUND)))
                 .flatMap(s -> {
                     EstadoOperativo estado = s.estado();
                     if (!policy.allows(user.roles(), estado, accion.politica())) {

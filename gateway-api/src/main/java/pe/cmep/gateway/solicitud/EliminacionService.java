@@ -14,6 +14,7 @@ import pe.cmep.events.SolicitudEvent;
 import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.db.DeadlockRetry;
 import pe.cmep.gateway.outbox.Outbox;
+import pe.cmep.gateway.web.ApiException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -45,6 +46,7 @@ class EliminacionService {
     Mono<Void> eliminar(int solicitudId, CurrentUser user) {
         Actor actor = new Actor(user.userId(), LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
         return solicitudes.bloquear(solicitudId)
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(SolicitudQueries.NOT_FOUND)))
                 .flatMap(s -> eliminacion.archivosPropios(solicitudId)
                         .flatMap(archivos -> eliminacion.borrar(solicitudId)
                                 .then(eliminacion.limpiarCliente(s.clienteId()))

@@ -12,7 +12,7 @@ import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import pe.cmep.gateway.catalogo.PromotorSummary;
-import pe.cmep.gateway.web.Timestamps;
+import pe.cmep.gateway.text.Timestamps;
 import reactor.core.publisher.Mono;
 
 /** The rows of a solicitud's detail (api.md §7.3), each part by its own statement. */

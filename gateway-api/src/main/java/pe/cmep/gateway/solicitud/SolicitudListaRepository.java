@@ -10,7 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import pe.cmep.gateway.auth.CurrentUser;
 import pe.cmep.gateway.db.Binds;
-import pe.cmep.gateway.web.Timestamps;
+import pe.cmep.gateway.text.Timestamps;
 import reactor.core.publisher.Mono;
 
 /**

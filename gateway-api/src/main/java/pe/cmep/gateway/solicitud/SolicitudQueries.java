@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class SolicitudQueries {
 
+    static final String NOT_FOUND = "Solicitud no encontrada";
+
     private final SolicitudDetalleRepository detalle;
     private final AsignacionRepository asignaciones;
     private final SolicitudListaRepository lista;
@@ -30,7 +32,7 @@ public class SolicitudQueries {
     /** The detail as {@code user} sees it (acciones_permitidas are the caller's); 404 when absent. */
     public Mono<SolicitudDetail> detail(int solicitudId, CurrentUser user) {
         return detalle.base(solicitudId)
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound(SolicitudRepository.NOT_FOUND)))
+                .switchIfEmpty(Mono.error(() -> ApiException.notFound(NOT_FOUND)))
                 .flatMap(b -> Mono.zip(asignaciones.vigentes(solicitudId), detalle.pagos(solicitudId),
                                 detalle.archivos(solicitudId), detalle.historial(solicitudId),
                                 detalle.resultados(solicitudId))

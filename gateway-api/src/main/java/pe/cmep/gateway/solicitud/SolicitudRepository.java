@@ -15,7 +15,6 @@ import pe.cmep.events.SolicitudState;
 import pe.cmep.gateway.db.Binds;
 import pe.cmep.gateway.outbox.Outbox;
 import pe.cmep.gateway.persona.PersonaRepository;
-import pe.cmep.gateway.web.ApiException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,8 +29,6 @@ import reactor.core.publisher.Mono;
  */
 @Repository
 class SolicitudRepository {
-
-    static final String NOT_FOUND = "Solicitud no encontrada";
 
     private static final String BLOQUEAR = """
             SELECT solicitud_id, cliente_id, apoderado_id, estado_atencion, estado_pago, tipo_atencion,
@@ -70,12 +67,11 @@ class SolicitudRepository {
         this.outbox = outbox;
     }
 
-    /** Must run inside the request's transaction; 404 when the solicitud does not exist. */
+    /** Must run inside the request's transaction; empty when the solicitud does not exist. */
     Mono<Solicitud> bloquear(int solicitudId) {
         return db.sql(BLOQUEAR).bind("id", solicitudId)
                 .map((row, meta) -> fila(row))
                 .one()
-                .switchIfEmpty(Mono.error(() -> ApiException.notFound(NOT_FOUND)))
                 .flatMap(fila -> Mono.zip(asignaciones.vigentes(solicitudId), tienePagos(solicitudId))
                         .map(t -> fila.solicitud(t.getT1(), t.getT2())));
     }

@@ -28,6 +28,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.gateway.auth.SessionCookies;
 import pe.cmep.reporting.ReportRebuild;
+import pe.cmep.reporting.ReportRebuildRepository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,7 +68,7 @@ class ReportesBenchmark {
         System.out.printf("bench_seed solicitudes=%d seconds=%.1f total_solicitudes=%d total_pagos=%d%n", n,
                 seconds(t), count("SELECT COUNT(*) FROM solicitud_cmep"), count("SELECT COUNT(*) FROM pago_solicitud"));
         t = System.nanoTime();
-        ReportRebuild.Result rebuilt = new ReportRebuild(db, TransactionalOperator.create(
+        ReportRebuild.Result rebuilt = new ReportRebuild(new ReportRebuildRepository(db), TransactionalOperator.create(
                 new R2dbcTransactionManager(factory)), Clock.systemUTC()).run().block(Duration.ofMinutes(30));
         System.out.printf("bench_rebuild solicitudes=%d pagos=%d seconds=%.1f%n", rebuilt.solicitudes(),
                 rebuilt.pagos(), seconds(t));

@@ -27,10 +27,11 @@ import pe.cmep.events.SolicitudEvent;
 import pe.cmep.events.SolicitudEventCodec;
 import pe.cmep.gateway.auth.SessionCookies;
 import pe.cmep.gateway.support.ApiIntegrationTest;
-import pe.cmep.gateway.web.Timestamps;
+import pe.cmep.gateway.text.Timestamps;
 import pe.cmep.reporting.ReportAggregateRepository;
 import pe.cmep.reporting.ReportProjector;
 import pe.cmep.reporting.ReportRebuild;
+import pe.cmep.reporting.ReportRebuildRepository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -110,7 +111,7 @@ class ReportesPropertyIT extends ApiIntegrationTest {
         assertThat(count("SELECT COUNT(*) FROM solicitud_cmep WHERE estado_atencion = 'ATENDIDO'")).isPositive();
         assertThat(count("SELECT COUNT(*) FROM pago_solicitud WHERE moneda = 'USD'")).isPositive();
 
-        new ReportRebuild(db, tx, clock).run().block(Duration.ofMinutes(1));
+        new ReportRebuild(new ReportRebuildRepository(db), tx, clock).run().block(Duration.ofMinutes(1));
         comparar(admin, random, "after rebuild, seed " + seed);
         assertThat(reporte(admin, "").get("actualizado_en").asString())
                 .isEqualTo(Timestamps.format(LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)));

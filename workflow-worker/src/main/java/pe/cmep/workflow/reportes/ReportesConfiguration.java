@@ -16,6 +16,7 @@ import pe.cmep.platform.metrics.ListenerMetrics;
 import pe.cmep.reporting.ReportAggregateRepository;
 import pe.cmep.reporting.ReportProjector;
 import pe.cmep.reporting.ReportRebuild;
+import pe.cmep.reporting.ReportRebuildRepository;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /** The projector and the rebuild of the reporting library, on this service's database, and the queue consumer. */
@@ -61,6 +62,7 @@ class ReportesConfiguration {
 
     @Bean
     ReportRebuild reportRebuild(DatabaseClient db, ReactiveTransactionManager transactions) {
-        return new ReportRebuild(db, TransactionalOperator.create(transactions), Clock.systemUTC());
+        return new ReportRebuild(new ReportRebuildRepository(db), TransactionalOperator.create(transactions),
+                Clock.systemUTC());
     }
 }

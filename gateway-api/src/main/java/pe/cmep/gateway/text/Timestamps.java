@@ -1,4 +1,4 @@
-package pe.cmep.gateway.web;
+package pe.cmep.gateway.text;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
