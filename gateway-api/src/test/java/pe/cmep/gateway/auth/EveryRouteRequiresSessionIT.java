@@ -53,6 +53,11 @@ class EveryRouteRequiresSessionIT extends ApiIntegrationTest {
             new Route(HttpMethod.GET, "/version"),
             new Route(HttpMethod.POST, "/auth/login"));
 
+    /** The contract's document as the test profile serves it (no Swagger UI, so no UI settings). */
+    private static final Set<Route> CONTRACT_IN_TESTS = Set.of(
+            new Route(HttpMethod.GET, "/v3/api-docs"),
+            new Route(HttpMethod.GET, "/v3/api-docs.yaml"));
+
     /** The {@code ADMIN} rows of api.md §6. */
     private static final Set<Route> ADMIN = Set.of(
             new Route(HttpMethod.DELETE, "/solicitudes/{solicitud_id}"),
@@ -105,8 +110,11 @@ class EveryRouteRequiresSessionIT extends ApiIntegrationTest {
             assertUnauthenticated(call, send(call, "not-a-session"), "Sesion invalida o expirada");
         }
 
-        assertThat(answeredWithoutSession).as("the routes that answer without a session").isEqualTo(sorted(ANON));
-        assertThat(PublicRoutes.ALL).as("the public routes are the anon rows of api.md §6").isEqualTo(ANON);
+        Set<Route> expected = new java.util.HashSet<>(ANON);
+        expected.addAll(CONTRACT_IN_TESTS);
+        assertThat(answeredWithoutSession).as("the routes that answer without a session").isEqualTo(sorted(expected));
+        assertThat(PublicRoutes.API).as("the public routes are the anon rows of api.md §6").isEqualTo(ANON);
+        assertThat(PublicRoutes.CONTRACT).as("and the published contract's document").containsAll(CONTRACT_IN_TESTS);
     }
 
     @Test
