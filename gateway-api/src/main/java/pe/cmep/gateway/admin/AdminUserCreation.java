@@ -39,7 +39,7 @@ class AdminUserCreation {
         this.clock = clock;
     }
 
-    Mono<AdminUserDto> create(AdminUserRequests.Create in, CurrentUser admin) {
+    Mono<AdminUserDto> crear(AdminUserRequests.Create in, CurrentUser admin) {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         int adminId = admin.userId();
         return hasher.hash(in.password())

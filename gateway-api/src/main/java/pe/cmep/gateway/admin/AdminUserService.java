@@ -47,11 +47,11 @@ class AdminUserService {
         this.clock = clock;
     }
 
-    Mono<List<AdminUserDto>> list() {
+    Mono<List<AdminUserDto>> listar() {
         return users.findAll();
     }
 
-    Mono<AdminUserDto> patch(int userId, AdminUserRequests.Patch in, CurrentUser admin) {
+    Mono<AdminUserDto> editar(int userId, AdminUserRequests.Patch in, CurrentUser admin) {
         if (Boolean.FALSE.equals(in.isActive()) && userId == admin.userId()) {
             return Mono.error(ApiException.badRequest(AdminUserErrors.SELF_SUSPEND));
         }
@@ -140,7 +140,7 @@ class AdminUserService {
                 .then());
     }
 
-    Mono<Void> resetPassword(int userId, String password, CurrentUser admin) {
+    Mono<Void> restablecerPassword(int userId, String password, CurrentUser admin) {
         LocalDateTime now = now();
         return hasher.hash(password).flatMap(hash -> tx.transactional(users.lockUser(userId)
                         .switchIfEmpty(Mono.error(() -> ApiException.notFound(AdminUserErrors.NOT_FOUND)))

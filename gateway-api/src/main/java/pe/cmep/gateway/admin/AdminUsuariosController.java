@@ -35,12 +35,12 @@ class AdminUsuariosController {
 
     @GetMapping("/admin/usuarios")
     Mono<ResponseEntity<Object>> list() {
-        return service.list().map(Responses::ok);
+        return service.listar().map(Responses::ok);
     }
 
     @PostMapping("/admin/usuarios")
     Mono<ResponseEntity<Object>> create(@RequestBody(required = false) byte[] body, CurrentUser admin) {
-        return creation.create(AdminUserRequests.create(JsonBody.parseObject(mapper, body)), admin)
+        return creation.crear(AdminUserRequests.create(JsonBody.parseObject(mapper, body)), admin)
                 .map(dto -> ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
                         .body((Object) Envelope.ok(dto)));
     }
@@ -49,7 +49,7 @@ class AdminUsuariosController {
     Mono<ResponseEntity<Object>> patch(@PathVariable("user_id") String id,
                                        @RequestBody(required = false) byte[] body, CurrentUser admin) {
         int userId = PathIds.positive(id, "user_id");
-        return service.patch(userId, AdminUserRequests.patch(JsonBody.parseObject(mapper, body)), admin)
+        return service.editar(userId, AdminUserRequests.patch(JsonBody.parseObject(mapper, body)), admin)
                 .map(Responses::ok);
     }
 
@@ -57,7 +57,7 @@ class AdminUsuariosController {
     Mono<ResponseEntity<Object>> resetPassword(@PathVariable("user_id") String id,
                                                @RequestBody(required = false) byte[] body, CurrentUser admin) {
         int userId = PathIds.positive(id, "user_id");
-        return service.resetPassword(userId, AdminUserRequests.newPassword(JsonBody.parseObject(mapper, body)), admin)
+        return service.restablecerPassword(userId, AdminUserRequests.newPassword(JsonBody.parseObject(mapper, body)), admin)
                 .thenReturn(Responses.okBuilder().body((Object) new Reset(true, "Password reseteado exitosamente")));
     }
 

@@ -30,13 +30,13 @@ class PromotorService {
         this.clock = clock;
     }
 
-    Mono<PromotorItem> create(PromotorInput in, int userId) {
-        return Mono.defer(() -> writer.create(in, userId, now()))
+    Mono<PromotorItem> crear(PromotorInput in, int userId) {
+        return Mono.defer(() -> writer.crear(in, userId, now()))
                 .as(tx::transactional)
                 .flatMap(promotores::find);
     }
 
-    Mono<PromotorItem> update(int promotorId, PromotorPatch patch, int userId) {
+    Mono<PromotorItem> editar(int promotorId, PromotorPatch patch, int userId) {
         return Mono.defer(() -> {
                     LocalDateTime now = now();
                     return promotores.lock(promotorId)
@@ -49,7 +49,7 @@ class PromotorService {
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Promotor no encontrado")));
     }
 
-    Mono<Void> delete(int promotorId) {
+    Mono<Void> eliminar(int promotorId) {
         return promotores.lock(promotorId)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Promotor no encontrado")))
                 .flatMap(locked -> promotores.countSolicitudes(promotorId))

@@ -24,7 +24,7 @@ public class PromotorWriter {
     }
 
     /** Returns the new promotor id; runs in the caller's transaction. */
-    public Mono<Integer> create(PromotorInput in, int userId, LocalDateTime now) {
+    public Mono<Integer> crear(PromotorInput in, int userId, LocalDateTime now) {
         Mono<Integer> persona = "PERSONA".equals(in.tipoPromotor())
                 ? personas.upsert(persona(in), userId, now).map(PersonaGuardada::personaId)
                 : Mono.just(0);

@@ -49,7 +49,7 @@ class PromotoresController {
         FieldReader r = new FieldReader(JsonBody.parseObject(mapper, body));
         PromotorInput in = PromotorInput.read(r);
         r.validate();
-        return service.create(in, user.userId()).map(Responses::ok);
+        return service.crear(in, user.userId()).map(Responses::ok);
     }
 
     @PatchMapping("/promotores/{promotor_id}")
@@ -59,12 +59,12 @@ class PromotoresController {
         FieldReader r = new FieldReader(JsonBody.parseObject(mapper, body));
         PromotorPatch patch = PromotorPatch.read(r);
         r.validate();
-        return service.update(id, patch, user.userId()).map(Responses::ok);
+        return service.editar(id, patch, user.userId()).map(Responses::ok);
     }
 
     @DeleteMapping("/promotores/{promotor_id}")
     Mono<ResponseEntity<Object>> delete(@PathVariable("promotor_id") String promotorId) {
-        return service.delete(PathIds.positive(promotorId, "promotor_id"))
+        return service.eliminar(PathIds.positive(promotorId, "promotor_id"))
                 .then(Mono.fromSupplier(Responses::ok));
     }
 }

@@ -129,7 +129,7 @@ class AccionesService {
                     }
                     return paso.apply(s, actor).flatMap(t -> solicitudes.guardar(t, actor));
                 })
-                .then(Mono.defer(() -> queries.detail(solicitudId, user)))
+                .then(Mono.defer(() -> queries.detalle(solicitudId, user)))
                 .as(tx::transactional)
                 .retryWhen(DeadlockRetry.of(nombre + " solicitud_id=" + solicitudId));
     }

@@ -86,7 +86,7 @@ class RegistroService {
                                     .doOnNext(r -> cambios.addAll(cambios("apoderado", r)))
                                     .map(PersonaGuardada::personaId);
                     Mono<Integer> promotor = request.promotor() != null
-                            ? promotores.create(request.promotor(), userId, now)
+                            ? promotores.crear(request.promotor(), userId, now)
                             : Mono.just(request.promotorId() == null ? 0 : request.promotorId());
                     return cliente.doOnNext(r -> cambios.addAll(1, cambios("cliente", r)))
                             .flatMap(c -> apoderado.flatMap(a -> promotor.map(p -> new RegistroRepository.NuevaSolicitud(

@@ -60,14 +60,14 @@ class SolicitudController {
     @GetMapping("/solicitudes")
     Mono<ResponseEntity<Object>> list(@RequestParam Map<String, String> params, CurrentUser user) {
         SolicitudQueries.ListQuery query = listQuery(params);
-        return queries.list(query, user).map(page -> Responses.okBuilder().body((Object) new ListEnvelope(
+        return queries.listar(query, user).map(page -> Responses.okBuilder().body((Object) new ListEnvelope(
                 true, Map.of("items", page.items()),
                 new Meta(query.page(), query.pageSize(), page.total()))));
     }
 
     @GetMapping("/solicitudes/{solicitud_id}")
     Mono<ResponseEntity<Object>> detail(@PathVariable("solicitud_id") String id, CurrentUser user) {
-        return queries.detail(PathIds.positive(id, "solicitud_id"), user)
+        return queries.detalle(PathIds.positive(id, "solicitud_id"), user)
                 .map(Responses::ok);
     }
 

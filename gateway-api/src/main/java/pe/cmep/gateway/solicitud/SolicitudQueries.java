@@ -30,7 +30,7 @@ public class SolicitudQueries {
     }
 
     /** The detail as {@code user} sees it (acciones_permitidas are the caller's); 404 when absent. */
-    public Mono<SolicitudDetail> detail(int solicitudId, CurrentUser user) {
+    public Mono<SolicitudDetail> detalle(int solicitudId, CurrentUser user) {
         return detalle.base(solicitudId)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(NOT_FOUND)))
                 .flatMap(b -> Mono.zip(asignaciones.vigentes(solicitudId), detalle.pagos(solicitudId),
@@ -40,7 +40,7 @@ public class SolicitudQueries {
     }
 
     /** The paged list; its SQL is ListaSql's. */
-    public Mono<Page> list(ListQuery query, CurrentUser user) {
+    public Mono<Page> listar(ListQuery query, CurrentUser user) {
         return lista.page(query, user);
     }
 
