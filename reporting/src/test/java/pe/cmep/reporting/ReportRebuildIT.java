@@ -25,13 +25,14 @@ class ReportRebuildIT {
                 "INSERT INTO personas (persona_id, nombres, apellidos) VALUES (1, 'C', 'C'), (2, 'G', 'G'), "
                         + "(3, 'M', 'M'), (4, 'H', 'H')",
                 "INSERT INTO clientes (persona_id) VALUES (1)",
-                "INSERT INTO solicitud_cmep (solicitud_id, cliente_id, estado_atencion, estado_pago, created_at, "
-                        + "updated_at) VALUES "
-                        + "(1, 1, 'REGISTRADO', 'PENDIENTE', '2026-03-01 09:00:00', '2026-03-01 09:00:00'), "
-                        + "(2, 1, 'REGISTRADO', 'PENDIENTE', '2026-03-01 09:10:00', '2026-03-01 09:20:00'), "
-                        + "(3, 1, 'EN_PROCESO', 'PAGADO', '2026-03-01 09:30:00', '2026-03-01 10:00:00'), "
-                        + "(4, 1, 'CANCELADO', 'PAGADO', '2026-03-01 09:40:00', '2026-03-01 11:00:00'), "
-                        + "(5, 1, 'ATENDIDO', 'PAGADO', '2026-03-01 09:50:00', '2026-03-01 12:00:00')",
+                // the current gestor and medico on the row, as gateway-api writes them with the assignment rows
+                "INSERT INTO solicitud_cmep (solicitud_id, cliente_id, estado_atencion, estado_pago, "
+                        + "gestor_persona_id, medico_persona_id, created_at, updated_at) VALUES "
+                        + "(1, 1, 'REGISTRADO', 'PENDIENTE', NULL, NULL, '2026-03-01 09:00:00', '2026-03-01 09:00:00'), "
+                        + "(2, 1, 'REGISTRADO', 'PENDIENTE', 2, NULL, '2026-03-01 09:10:00', '2026-03-01 09:20:00'), "
+                        + "(3, 1, 'EN_PROCESO', 'PAGADO', 2, 3, '2026-03-01 09:30:00', '2026-03-01 10:00:00'), "
+                        + "(4, 1, 'CANCELADO', 'PAGADO', NULL, NULL, '2026-03-01 09:40:00', '2026-03-01 11:00:00'), "
+                        + "(5, 1, 'ATENDIDO', 'PAGADO', NULL, NULL, '2026-03-01 09:50:00', '2026-03-01 12:00:00')",
                 // 2: a replaced gestor counts for nothing; 3: its current gestor and medico
                 "INSERT INTO solicitud_asignacion (solicitud_id, persona_id, rol, es_vigente) VALUES "
                         + "(2, 4, 'GESTOR', 0), (2, 2, 'GESTOR', 1), (3, 2, 'GESTOR', 1), (3, 3, 'MEDICO', 1)",
