@@ -1,6 +1,7 @@
 package pe.cmep.gateway.solicitud;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import pe.cmep.events.SolicitudEventType;
 import pe.cmep.gateway.policy.Accion;
@@ -67,12 +68,12 @@ enum AccionSolicitud {
 
     /** The body field that names the persona of an assignment: {@code persona_id_gestor} / {@code _medico}. */
     String campoPersona() {
-        return rol == null ? null : "persona_id_" + rol.name().toLowerCase(java.util.Locale.ROOT);
+        return rol == null ? null : "persona_id_" + rol.name().toLowerCase(Locale.ROOT);
     }
 
     /** The historial field of this action run by an override: {@code override_cambiar_gestor}, … */
     String campoOverride() {
-        return "override_" + name().toLowerCase(java.util.Locale.ROOT);
+        return "override_" + name().toLowerCase(Locale.ROOT);
     }
 
     static Optional<AccionSolicitud> deRuta(String ruta) {
