@@ -56,7 +56,7 @@ public record BenchConfig(boolean quick, int solicitudes, Path out, Path home, P
         }
         return new BenchConfig(false, solicitudes == null ? 100_000 : solicitudes, out, home, root, api, management,
                 workflow, file, jdbc, workflowJar, List.of(1, 16, 64), List.of(1, 16), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofSeconds(4), 50, Duration.ofSeconds(20));
+                Duration.ofSeconds(10), Duration.ofSeconds(3), 50, Duration.ofSeconds(20));
     }
 
     private static String value(String[] args, int i, String name) {
