@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SolicitudConteoIT extends ApiIntegrationTest {
 
-    private static final int ROUNDS = 4;
-    private static final int REQUESTS_PER_ROUND = 60;
+    private static final int ROUNDS = 3;
+    private static final int REQUESTS_PER_ROUND = 50;
     private static final int IN_FLIGHT = 12;
     private static final AtomicInteger DOCUMENTOS = new AtomicInteger(60_000_000);
 
