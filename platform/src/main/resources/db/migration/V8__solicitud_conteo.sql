@@ -6,7 +6,7 @@
 -- a row written straight into the database is brought back to truth by the recount below (docs/performance.md).
 CREATE TABLE solicitud_conteo (
     estado_operativo VARCHAR(15) NOT NULL,
-    slot             TINYINT     NOT NULL,
+    slot             INT         NOT NULL,
     n                BIGINT      NOT NULL DEFAULT 0,
     PRIMARY KEY (estado_operativo, slot)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -270,7 +270,7 @@ class MigrationsIT {
             reporte_estado eventos_aplicados bigint notnull 0
             reporte_estado reconstruido_en datetime null NULL
             solicitud_conteo estado_operativo varchar(15) notnull -
-            solicitud_conteo slot tinyint notnull -
+            solicitud_conteo slot int notnull -
             solicitud_conteo n bigint notnull 0
             """;
 
