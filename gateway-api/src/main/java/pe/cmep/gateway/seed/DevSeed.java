@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.gateway.auth.PasswordHasher;
+import pe.cmep.gateway.solicitud.SolicitudConteoRepository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -50,14 +51,17 @@ public class DevSeed {
     private final SeedRepository seeds;
     private final SeedPersonas personas;
     private final PasswordHasher hasher;
+    private final SolicitudConteoRepository conteos;
     private final TransactionalOperator tx;
     /** Seed passwords are hashed once per process: a reset re-inserts the same accounts. */
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
-    DevSeed(SeedRepository seeds, SeedPersonas personas, PasswordHasher hasher, TransactionalOperator tx) {
+    DevSeed(SeedRepository seeds, SeedPersonas personas, PasswordHasher hasher, SolicitudConteoRepository conteos,
+            TransactionalOperator tx) {
         this.seeds = seeds;
         this.personas = personas;
         this.hasher = hasher;
+        this.conteos = conteos;
         this.tx = tx;
     }
 
@@ -79,7 +83,7 @@ public class DevSeed {
     public Mono<Void> reset() {
         Mono<Void> wipe = Flux.fromIterable(WIPE_ORDER)
                 .concatMap(seeds::wipe)
-                .then()
+                .then(conteos.recontar())
                 .as(tx::transactional);
         // DDL commits implicitly on MySQL, so the counters are reset outside the wipe's transaction.
         Mono<Void> restartIds = Flux.fromIterable(AUTO_INCREMENT_TABLES)

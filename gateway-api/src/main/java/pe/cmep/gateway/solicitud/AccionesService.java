@@ -127,7 +127,7 @@ class AccionesService {
                         return Mono.error(ApiException.forbidden(
                                 "Accion '" + nombre + "' no permitida en estado '" + estado.name() + "'"));
                     }
-                    return paso.apply(s, actor).flatMap(t -> solicitudes.guardar(t, actor));
+                    return paso.apply(s, actor).flatMap(t -> solicitudes.guardar(s, t, actor));
                 })
                 .then(Mono.defer(() -> queries.detalle(solicitudId, user)))
                 .as(tx::transactional)

@@ -31,14 +31,16 @@ class EliminacionService {
     private final SolicitudRepository solicitudes;
     private final EliminacionRepository eliminacion;
     private final Outbox outbox;
+    private final SolicitudConteoRepository conteos;
     private final TransactionalOperator tx;
     private final Clock clock;
 
     EliminacionService(SolicitudRepository solicitudes, EliminacionRepository eliminacion, Outbox outbox,
-                       TransactionalOperator tx, Clock clock) {
+                       SolicitudConteoRepository conteos, TransactionalOperator tx, Clock clock) {
         this.solicitudes = solicitudes;
         this.eliminacion = eliminacion;
         this.outbox = outbox;
+        this.conteos = conteos;
         this.tx = tx;
         this.clock = clock;
     }
@@ -58,7 +60,7 @@ class EliminacionService {
                                 .thenMany(Flux.fromIterable(archivos).concatMap(a -> outbox.append(ArchivoEvent.of(
                                         a.archivoId(), solicitudId, actor.userId(), actor.instante(),
                                         new ArchivoDeleted(a.storageKey())))))
-                                .then()))
+                                .then(conteos.sumar(solicitudId, s.estado(), -1))))
                 .as(tx::transactional)
                 .retryWhen(DeadlockRetry.of("eliminacion solicitud_id=" + solicitudId))
                 .doOnSuccess(v -> log.info("solicitud_deleted solicitud_id={} user_id={}", solicitudId, user.userId()));

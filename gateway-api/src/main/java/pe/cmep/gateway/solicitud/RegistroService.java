@@ -42,18 +42,20 @@ class RegistroService {
     private final PromotorWriter promotores;
     private final HistorialRepository historial;
     private final Outbox outbox;
+    private final SolicitudConteoRepository conteos;
     private final TransactionalOperator tx;
     private final Clock clock;
 
     RegistroService(RegistroRepository registros, ServicioRepository servicios, PersonaRepository personas,
-                    PromotorWriter promotores, HistorialRepository historial, Outbox outbox, TransactionalOperator tx,
-                    Clock clock) {
+                    PromotorWriter promotores, HistorialRepository historial, Outbox outbox,
+                    SolicitudConteoRepository conteos, TransactionalOperator tx, Clock clock) {
         this.registros = registros;
         this.servicios = servicios;
         this.personas = personas;
         this.promotores = promotores;
         this.historial = historial;
         this.outbox = outbox;
+        this.conteos = conteos;
         this.tx = tx;
         this.clock = clock;
     }
@@ -101,6 +103,7 @@ class RegistroService {
                                                 .then(historial.escribir(id, actor, cambios))
                                                 .then(outbox.append(SolicitudEvent.of(id, userId, actor.instante(),
                                                         creada(codigo, nueva, actor))))
+                                                .then(conteos.sumar(id, EstadoOperativo.REGISTRADO, 1))
                                                 .thenReturn(new Registered(id, codigo));
                                     }));
                 })

@@ -17,26 +17,20 @@ public class SolicitudQueries {
     static final String NOT_FOUND = "Solicitud no encontrada";
 
     private final SolicitudDetalleRepository detalle;
-    private final AsignacionRepository asignaciones;
     private final SolicitudListaRepository lista;
     private final PolicyMatrix policy;
 
-    SolicitudQueries(SolicitudDetalleRepository detalle, AsignacionRepository asignaciones,
-                     SolicitudListaRepository lista, PolicyMatrix policy) {
+    SolicitudQueries(SolicitudDetalleRepository detalle, SolicitudListaRepository lista, PolicyMatrix policy) {
         this.detalle = detalle;
-        this.asignaciones = asignaciones;
         this.lista = lista;
         this.policy = policy;
     }
 
     /** The detail as {@code user} sees it (acciones_permitidas are the caller's); 404 when absent. */
     public Mono<SolicitudDetail> detalle(int solicitudId, CurrentUser user) {
-        return detalle.base(solicitudId)
+        return detalle.detalle(solicitudId)
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound(NOT_FOUND)))
-                .flatMap(b -> Mono.zip(asignaciones.vigentes(solicitudId), detalle.pagos(solicitudId),
-                                detalle.archivos(solicitudId), detalle.historial(solicitudId),
-                                detalle.resultados(solicitudId))
-                        .map(t -> assemble(b, porRol(t.getT1()), t.getT2(), t.getT3(), t.getT4(), t.getT5(), user)));
+                .map(d -> assemble(d.base(), d.partes(), user));
     }
 
     /** The paged list; its SQL is ListaSql's. */
@@ -44,10 +38,9 @@ public class SolicitudQueries {
         return lista.page(query, user);
     }
 
-    private SolicitudDetail assemble(SolicitudDetalleRepository.Base b, Map<String, SolicitudDetail.Asignacion> asignaciones,
-                                     List<SolicitudDetail.Pago> pagos, List<SolicitudDetail.Archivo> archivos,
-                                     List<SolicitudDetail.Historial> historial,
-                                     List<SolicitudDetail.ResultadoMedico> resultados, CurrentUser user) {
+    private SolicitudDetail assemble(SolicitudDetalleRepository.Base b, SolicitudDetalleRepository.Partes partes,
+                                     CurrentUser user) {
+        Map<String, SolicitudDetail.Asignacion> asignaciones = porRol(partes.vigentes());
         EstadoOperativo estado = EstadoOperativo.derive(b.estadoAtencion, b.estadoPago,
                 asignaciones.get(RolAsignacion.GESTOR.name()) != null,
                 asignaciones.get(RolAsignacion.MEDICO.name()) != null);
@@ -55,9 +48,9 @@ public class SolicitudQueries {
                 b.estadoPago, b.estadoCertificado,
                 b.tarifaMonto == null || b.tarifaMonto.signum() == 0 ? null : Formats.money(b.tarifaMonto),
                 b.tarifaMoneda, b.tipoAtencion, b.lugarAtencion, b.comentario, estado.name(),
-                policy.allowedActions(user.roles(), estado), asignaciones, b.promotor, pagos, archivos, historial,
-                b.motivoCancelacion, b.fechaCierre, b.cerradoPor, b.fechaCancelacion, b.canceladoPor,
-                b.comentarioAdmin, resultados, b.createdAt, b.updatedAt);
+                policy.allowedActions(user.roles(), estado), asignaciones, b.promotor, partes.pagos(), partes.archivos(),
+                partes.historial(), b.motivoCancelacion, b.fechaCierre, b.cerradoPor, b.fechaCancelacion,
+                b.canceladoPor, b.comentarioAdmin, partes.resultados(), b.createdAt, b.updatedAt);
     }
 
     /** asignaciones_vigentes: GESTOR and MEDICO, each its newest vigente assignment or null. */

@@ -56,15 +56,18 @@ class SolicitudRepository {
     private final HistorialRepository historial;
     private final PersonaRepository personas;
     private final Outbox outbox;
+    private final SolicitudConteoRepository conteos;
 
     SolicitudRepository(DatabaseClient db, AsignacionRepository asignaciones, PagoRepository pagos,
-                        HistorialRepository historial, PersonaRepository personas, Outbox outbox) {
+                        HistorialRepository historial, PersonaRepository personas, Outbox outbox,
+                        SolicitudConteoRepository conteos) {
         this.db = db;
         this.asignaciones = asignaciones;
         this.pagos = pagos;
         this.historial = historial;
         this.personas = personas;
         this.outbox = outbox;
+        this.conteos = conteos;
     }
 
     /** Must run inside the request's transaction; empty when the solicitud does not exist. */
@@ -76,8 +79,11 @@ class SolicitudRepository {
                         .map(t -> fila.solicitud(t.getT1(), t.getT2())));
     }
 
-    /** Writes the transition; one that changes nothing writes nothing. */
-    Mono<Void> guardar(Transicion transicion, Actor actor) {
+    /**
+     * Writes the transition of {@code antes}, the solicitud as {@link #bloquear} read it; one that changes nothing
+     * writes nothing. The state counters move last (SolicitudConteoRepository).
+     */
+    Mono<Void> guardar(Solicitud antes, Transicion transicion, Actor actor) {
         if (transicion.vacia()) {
             return Mono.empty();
         }
@@ -93,7 +99,8 @@ class SolicitudRepository {
                                     .concatMap(e -> outbox.append(SolicitudEvent.of(s.id(), actor.userId(),
                                             actor.instante(), e.payload(estado, pagoId == 0 ? null : pagoId))))
                                     .then();
-                        })));
+                        }))
+                        .then(conteos.mover(s.id(), antes.estado(), s.estado())));
     }
 
     /** @return the generated pago_id of a payment, 0 for the other rows */

@@ -35,8 +35,9 @@ import pe.cmep.localstack.TestBackends;
  * own. A page is read from its filter's index in solicitud_id order, so page 1 costs the same at any size of the
  * table: asserted with the optimizer's own account of the statement the list runs (MariaDB's ANALYZE runs it and
  * counts the rows each step read), for no filter, each estado_operativo and mine for each role — no full scan, no
- * sort of the filtered rows, about a page of rows read. The search q (LIKE '%…%'), the exact total and deep pages
- * are measured and printed, not asserted (docs/performance.md).
+ * sort of the filtered rows, about a page of rows read. The exact total without a filter or of one state reads the
+ * maintained counters, not the table (decision 41). The search q (LIKE '%…%'), the totals that count rows and deep
+ * pages are measured and printed with their plans, not asserted (docs/performance.md).
  */
 @EmbeddedBackendOnly("reads MariaDB's ANALYZE output; MySQL 8 reports a plan in another form (EXPLAIN ANALYZE)")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -60,6 +61,9 @@ class ListaVolumenIT {
 
     @Autowired
     WebTestClient client;
+
+    @Autowired
+    SolicitudConteoRepository conteos;
 
     private final List<Integer> gestores = new ArrayList<>();
     private final List<Integer> medicos = new ArrayList<>();
@@ -119,6 +123,7 @@ class ListaVolumenIT {
         }
         run("DROP TABLE vol_n");
         run("DROP TABLE vol_digito");
+        conteos.recontar().block(Duration.ofMinutes(1));
         run("ANALYZE TABLE solicitud_cmep, personas, solicitud_asignacion");
         assertThat(count("SELECT COUNT(*) FROM solicitud_cmep")).isEqualTo(SOLICITUDES);
         log.info("volume_seeded solicitudes={} seconds={}", SOLICITUDES, (System.nanoTime() - start) / 1_000_000_000);
@@ -134,6 +139,33 @@ class ListaVolumenIT {
         for (EstadoOperativo estado : EstadoOperativo.values()) {
             assertReadsAboutOnePage(new SolicitudQueries.ListQuery(1, PAGE, null, estado, false), admin());
         }
+    }
+
+    /**
+     * The exact total of every solicitud, and of one state, is the sum of that state's counters (decision 41): the
+     * statement reads solicitud_conteo alone, at most its 96 rows, never solicitud_cmep or one of its indexes.
+     */
+    @Test
+    void the_total_without_a_filter_and_of_each_estado_reads_the_counters_not_the_solicitudes() {
+        List<SolicitudQueries.ListQuery> queries = new ArrayList<>();
+        queries.add(new SolicitudQueries.ListQuery(1, PAGE, null, null, false));
+        for (EstadoOperativo estado : EstadoOperativo.values()) {
+            queries.add(new SolicitudQueries.ListQuery(1, PAGE, null, estado, false));
+        }
+        for (SolicitudQueries.ListQuery query : queries) {
+            List<Step> plan = analyzeTotal(query, admin());
+
+            assertThat(plan).as("plan of the total of %s", query).isNotEmpty().allSatisfy(step -> {
+                assertThat(step.table()).as(step.toString()).isEqualTo("c");
+                assertThat(step.readRows()).as(step.toString())
+                        .isLessThanOrEqualTo(6 * SolicitudConteoRepository.SLOTS);
+            });
+            String where = query.estado() == null ? "" : " WHERE estado_operativo = '" + query.estado() + "'";
+            assertThat(total(query, admin())).as("total of %s", query)
+                    .isEqualTo(count("SELECT COUNT(*) FROM solicitud_cmep" + where));
+        }
+        assertThat(analyzeTotal(new SolicitudQueries.ListQuery(1, PAGE, null, EstadoOperativo.PAGADO, false), admin()))
+                .allSatisfy(step -> assertThat(step.readRows()).isLessThanOrEqualTo(SolicitudConteoRepository.SLOTS));
     }
 
     @Test
@@ -220,6 +252,28 @@ class ListaVolumenIT {
         table.append("| the exact total alone (`COUNT(*)`, no filter) | ")
                 .append((System.nanoTime() - start) / 1_000_000).append(" | |\n");
         log.info("list_at_volume{}", table);
+        StringBuilder plans = new StringBuilder("\n| list at " + SOLICITUDES + " | statement | table | type | key | rows read | extra |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        Map<String, SolicitudQueries.ListQuery> planned = new java.util.LinkedHashMap<>();
+        planned.put("no filter", new SolicitudQueries.ListQuery(1, PAGE, null, null, false));
+        planned.put("estado_operativo=PAGADO", new SolicitudQueries.ListQuery(1, PAGE, null, EstadoOperativo.PAGADO, false));
+        planned.put("q=Cliente4242", new SolicitudQueries.ListQuery(1, PAGE, "Cliente4242", null, false));
+        planned.put("q=Apellido996", new SolicitudQueries.ListQuery(1, PAGE, "Apellido996", null, false));
+        planned.put("q=Apellido996, estado_operativo=CERRADO",
+                new SolicitudQueries.ListQuery(1, PAGE, "Apellido996", EstadoOperativo.CERRADO, false));
+        planned.put("mine, OPERADOR", mine());
+        planned.put("page 5,000, no filter", new SolicitudQueries.ListQuery(5000, PAGE, null, null, false));
+        planned.forEach((name, query) -> {
+            CurrentUser user = name.startsWith("mine") ? user(List.of("OPERADOR"), operadores.get(0), null) : admin();
+            analyze(query, user).forEach(step -> plans.append(row(name, "page ids", step)));
+            analyzeTotal(query, user).forEach(step -> plans.append(row(name, "total", step)));
+        });
+        log.info("list_plans_at_volume{}", plans);
+    }
+
+    private static String row(String name, String statement, Step step) {
+        return "| " + name + " | " + statement + " | " + step.table() + " | " + step.type() + " | " + step.key()
+                + " | " + Math.round(step.readRows()) + " | " + step.extra() + " |\n";
     }
 
     private void assertReadsAboutOnePage(SolicitudQueries.ListQuery query, CurrentUser user) {
@@ -236,6 +290,16 @@ class ListaVolumenIT {
     /** MariaDB's ANALYZE: the statement is run, and each step says how many rows it read. */
     private List<Step> analyze(SolicitudQueries.ListQuery query, CurrentUser user) {
         return page("ANALYZE ", query, user)
+                .map((row, meta) -> new Step(row.get("table", String.class), row.get("type", String.class),
+                        row.get("key", String.class), readRows(row.get("r_rows")),
+                        String.valueOf(row.get("Extra", String.class))))
+                .all().collectList().block();
+    }
+
+    /** The same, for the statement of the page's total. */
+    private List<Step> analyzeTotal(SolicitudQueries.ListQuery query, CurrentUser user) {
+        ListaSql sql = ListaSql.of(query, user);
+        return Binds.all(db.sql("ANALYZE " + sql.count()), sql.params())
                 .map((row, meta) -> new Step(row.get("table", String.class), row.get("type", String.class),
                         row.get("key", String.class), readRows(row.get("r_rows")),
                         String.valueOf(row.get("Extra", String.class))))

@@ -59,6 +59,9 @@ class MigrationsIT {
     /** V6: the lock rows a login attempt is counted under. */
     private static final List<String> THROTTLE_TABLES = List.of("login_attempt_lock");
 
+    /** V8: the solicitud list's counters per estado_operativo. */
+    private static final List<String> COUNTER_TABLES = List.of("solicitud_conteo");
+
     /**
      * Every column: {@code table column type null|notnull default [ai|onupdate]}. Types use the
      * MySQL 8 spelling (no display width except tinyint(1)); default {@code -} means none.
@@ -266,6 +269,9 @@ class MigrationsIT {
             reporte_estado actualizado_en datetime notnull -
             reporte_estado eventos_aplicados bigint notnull 0
             reporte_estado reconstruido_en datetime null NULL
+            solicitud_conteo estado_operativo varchar(15) notnull -
+            solicitud_conteo slot int notnull -
+            solicitud_conteo n bigint notnull 0
             """;
 
     /** Audit block A of domain.md §2. */
@@ -299,6 +305,7 @@ class MigrationsIT {
             Map.entry("processed_event", List.of("consumer", "event_id")),
             Map.entry("login_failure", List.of("id")),
             Map.entry("login_attempt_lock", List.of("scope", "scope_key")),
+            Map.entry("solicitud_conteo", List.of("estado_operativo", "slot")),
             Map.entry("reporte_solicitud", List.of("creado_en", "solicitud_id")),
             Map.entry("reporte_pago", List.of("fecha_pago", "pago_id")),
             Map.entry("reporte_estado", List.of("particion")));
@@ -480,12 +487,13 @@ class MigrationsIT {
     void every_domain_table_exists_after_migrating_an_empty_database() throws SQLException {
         assertThat(firstMigration.success).isTrue();
         assertThat(firstMigration.migrations).extracting(m -> m.version)
-                .containsExactly("1", "2", "3", "4", "5", "6", "7");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
 
         Set<String> expected = new TreeSet<>(DOMAIN_TABLES);
         expected.addAll(EVENT_TABLES);
         expected.addAll(REPORT_TABLES);
         expected.addAll(THROTTLE_TABLES);
+        expected.addAll(COUNTER_TABLES);
         Set<String> actual = new TreeSet<>(strings("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'
