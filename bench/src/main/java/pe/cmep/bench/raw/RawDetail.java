@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * GET /solicitudes/{id} as gateway-api runs it on main: {@code SolicitudDetalleRepository.BASE} (with
- * {@code PromotorColumnas}), then {@code AsignacionRepository.VIGENTES} and {@code SolicitudDetalleRepository.PAGOS},
- * {@code ARCHIVOS}, {@code HISTORIAL}, {@code RESULTADOS} (the API runs those five concurrently on the pool; here
- * they run one after the other on one connection). A random solicitud in [{@code minId}, {@code maxId}] each time.
+ * GET /solicitudes/{id} as gateway-api runs it: {@code SolicitudDetalleRepository.BASE} (with
+ * {@code PromotorColumnas}), then {@code SolicitudDetalleRepository.PARTES}, one after the other on one connection
+ * as the API does (decision 41). A random solicitud in [{@code minId}, {@code maxId}] each time.
  */
 public record RawDetail(int minId, int maxId) implements RawEndpoint {
 
@@ -42,49 +41,51 @@ public record RawDetail(int minId, int maxId) implements RawEndpoint {
             LEFT JOIN servicios sv ON sv.servicio_id = s.servicio_id %s
             WHERE s.solicitud_id = ?
             """.formatted(PROMOTOR_COLUMNAS, PROMOTOR_JOINS);
-    /** {@code AsignacionRepository.VIGENTES}. */
-    static final String VIGENTES = """
-            SELECT sa.asignacion_id, sa.rol, sa.persona_id, p.nombres, p.apellidos
+    /** {@code SolicitudDetalleRepository.PARTES}: every child list in one result; its five {@code ?} are the id. */
+    static final String PARTES = """
+            SELECT 'A' AS k, sa.asignacion_id AS id, sa.persona_id AS n1, NULL AS n2, NULL AS n3, sa.rol AS t1,
+                p.nombres AS t2, p.apellidos AS t3, NULL AS t4, NULL AS t5, NULL AS t6, NULL AS d1, NULL AS ts1,
+                NULL AS m1
             FROM solicitud_asignacion sa LEFT JOIN personas p ON p.persona_id = sa.persona_id
             WHERE sa.solicitud_id = ? AND sa.es_vigente = 1 AND sa.rol IN ('GESTOR', 'MEDICO')
-            ORDER BY sa.asignacion_id
-            """;
-    static final String PAGOS = """
-            SELECT pago_id, canal_pago, fecha_pago, monto, moneda, referencia_transaccion, comentario, validated_at
-            FROM pago_solicitud WHERE solicitud_id = ? ORDER BY pago_id
-            """;
-    static final String ARCHIVOS = """
-            SELECT sa.id, a.archivo_id, sa.pago_id, a.nombre_original, a.tipo, a.mime_type, a.tamano_bytes,
-                a.estado_verificacion, a.sha256
+            UNION ALL
+            SELECT 'P', pago_id, NULL, NULL, NULL, canal_pago, moneda, referencia_transaccion, comentario, NULL, NULL,
+                fecha_pago, validated_at, monto
+            FROM pago_solicitud WHERE solicitud_id = ?
+            UNION ALL
+            SELECT 'F', sa.id, a.archivo_id, sa.pago_id, a.tamano_bytes, a.nombre_original, a.tipo, a.mime_type,
+                a.estado_verificacion, a.sha256, NULL, NULL, NULL, NULL
             FROM solicitud_archivo sa JOIN archivos a ON a.archivo_id = sa.archivo_id
-            WHERE sa.solicitud_id = ? ORDER BY sa.id
-            """;
-    static final String HISTORIAL = """
-            SELECT h.historial_id, h.campo, h.valor_anterior, h.valor_nuevo, h.cambiado_por, h.cambiado_en,
-                h.comentario, p.nombres, p.apellidos
+            WHERE sa.solicitud_id = ?
+            UNION ALL
+            SELECT 'H', h.historial_id, h.cambiado_por, NULL, NULL, h.campo, h.valor_anterior, h.valor_nuevo,
+                h.comentario, p.nombres, p.apellidos, NULL, h.cambiado_en, NULL
             FROM solicitud_estado_historial h
             LEFT JOIN users u ON u.user_id = h.cambiado_por
             LEFT JOIN personas p ON p.persona_id = u.persona_id
-            WHERE h.solicitud_id = ? ORDER BY h.cambiado_en DESC, h.historial_id DESC
+            WHERE h.solicitud_id = ?
+            UNION ALL
+            SELECT 'R', resultado_id, medico_id, NULL, NULL, diagnostico, resultado, observaciones, recomendaciones,
+                estado_certificado, NULL, fecha_evaluacion, NULL, NULL
+            FROM resultado_medico WHERE solicitud_id = ?
             """;
-    static final String RESULTADOS = """
-            SELECT resultado_id, medico_id, fecha_evaluacion, diagnostico, resultado, observaciones,
-                recomendaciones, estado_certificado
-            FROM resultado_medico WHERE solicitud_id = ? ORDER BY resultado_id
-            """;
-    static final List<String> STATEMENTS = List.of(BASE, VIGENTES, PAGOS, ARCHIVOS, HISTORIAL, RESULTADOS);
+    static final List<String> STATEMENTS = List.of(BASE, PARTES);
 
     @Override
     public RawCall open(Connection connection) throws java.sql.SQLException {
         PreparedStatement[] statements = new PreparedStatement[STATEMENTS.size()];
+        int[] markers = new int[statements.length];
         for (int i = 0; i < statements.length; i++) {
             statements[i] = connection.prepareStatement(STATEMENTS.get(i));
+            markers[i] = (int) STATEMENTS.get(i).chars().filter(c -> c == '?').count();
         }
         return () -> {
             int id = ThreadLocalRandom.current().nextInt(minId, maxId + 1);
-            for (PreparedStatement s : statements) {
-                s.setInt(1, id);
-                ResultSet r = s.executeQuery();
+            for (int i = 0; i < statements.length; i++) {
+                for (int p = 1; p <= markers[i]; p++) {
+                    statements[i].setInt(p, id);
+                }
+                ResultSet r = statements[i].executeQuery();
                 RawEndpoint.drain(r);
             }
         };

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * GET /solicitudes as gateway-api runs it on main: the page's ids and the filtered COUNT(*) built by
+ * GET /solicitudes as gateway-api runs it: the page's ids and the total built by
  * {@code pe.cmep.gateway.solicitud.ListaSql#of} (one scope: all, or the GESTOR scope of mine=true; FORCE INDEX as its
  * {@code Scope} names it), then the page's rows by {@code SolicitudListaRepository.ITEMS} with
  * {@code PromotorColumnas.COLUMNAS}/{@code JOINS}. Three statements per request, one after the other.
@@ -68,17 +68,38 @@ public record RawList(int page, String q, String estado, Integer gestorPersona) 
         return " FROM solicitud_cmep s" + hint + cliente + (filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters));
     }
 
+    /**
+     * {@code ListaSql}'s total: every solicitud, or every one in a state, is the sum of solicitud_conteo's slots
+     * (decision 41); a search or a mine scope counts its rows.
+     */
+    private PreparedStatement countStatement(Connection connection, String from, List<Object> params)
+            throws java.sql.SQLException {
+        boolean counted = (q == null || q.isEmpty()) && gestorPersona == null;
+        if (counted) {
+            PreparedStatement count = connection.prepareStatement("SELECT COALESCE(SUM(c.n), 0) AS n FROM solicitud_conteo c"
+                    + (estado != null ? " WHERE c.estado_operativo = ?" : ""));
+            if (estado != null) {
+                count.setString(1, estado);
+            }
+            return count;
+        }
+        PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) AS n" + from);
+        for (int i = 0; i < params.size(); i++) {
+            count.setObject(i + 1, params.get(i));
+        }
+        return count;
+    }
+
     @Override
     public RawCall open(Connection connection) throws java.sql.SQLException {
         List<Object> params = new ArrayList<>();
         String from = from(params);
         PreparedStatement ids = connection.prepareStatement("SELECT s.solicitud_id" + from
                 + " ORDER BY s.solicitud_id DESC LIMIT ? OFFSET ?");
-        PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) AS n" + from);
         for (int i = 0; i < params.size(); i++) {
             ids.setObject(i + 1, params.get(i));
-            count.setObject(i + 1, params.get(i));
         }
+        PreparedStatement count = countStatement(connection, from, params);
         ids.setInt(params.size() + 1, PAGE_SIZE);
         ids.setLong(params.size() + 2, (page - 1L) * PAGE_SIZE);
         Statement items = connection.createStatement();
