@@ -327,6 +327,7 @@ class MigrationsIT {
             Map.entry("ix_outbox_pending", "outbox_event(published_at,outbox_id)"),
             Map.entry("ix_outbox_solicitud_pending", "outbox_event(solicitud_id,published_at,outbox_id)"),
             Map.entry("ix_login_failure_lookup", "login_failure(scope,scope_key,failed_at)"),
+            Map.entry("ix_processed_event_age", "processed_event(consumer,processed_at)"),
             Map.entry("ix_reporte_pago_solicitud", "reporte_pago(solicitud_id)"),
             Map.entry("ix_solicitud_cmep_estado_operativo", "solicitud_cmep(estado_operativo,solicitud_id)"),
             Map.entry("ix_solicitud_cmep_gestor", "solicitud_cmep(gestor_persona_id,solicitud_id)"),
