@@ -208,18 +208,20 @@ class SolicitudEventsListenerIT {
             desde = hasta;
         }
         double pendiente = pendienteRobusta(medias);
-        log.info("report_lag_windows mean_ms_per_100_events={} slope_ms_per_100_events={} max_ms={}", medias,
-                Math.round(pendiente), lag.max(TimeUnit.MILLISECONDS));
-        // A consumer that keeps up has the same lag at the 1000th event as at the 100th; one that falls behind the
-        // 25 events per second queues them up, and the lag then grows in proportion to the events sent (at 20 per
-        // second by a second per 100 events). The old check compared the mean of the last 100 events with that of
-        // the first 100 and failed once in CI when a stall of the loaded machine fell on the last ones (2,854 vs
-        // 2,578 ms + margin); a median of the slopes between every two windows ignores a few windows hit by a
-        // stall. 500 ms per 100 events (5 s over the run) is several times the drift of the runs measured on a
-        // loaded two-core machine (below 100) and half the drift of a consumer that does 20 events per second.
-        assertThat(pendiente).as("growth of the mean lag per 100 events, ms (windows %s)", medias).isLessThan(500);
-        // a generous absolute bound: occurred_at has whole seconds, so up to a second of it is rounding
-        assertThat(lag.max(TimeUnit.MILLISECONDS)).as("max lag in ms").isLessThan(10_000);
+        log.info("report_lag_windows mean_ms_per_100_events={} slope_ms_per_100_events={} max_ms={}",
+                medias.stream().map(Math::round).toList(), Math.round(pendiente), lag.max(TimeUnit.MILLISECONDS));
+        // A consumer that keeps up has the same lag at the 1000th event as at the 100th. One slower than the 25 events
+        // per second queues them up, and the lag then grows with every event sent: by 100 × (1/r − 1/25) s per 100
+        // events at r events per second, 1 s at 20/s, 0.6 s at 21.4/s. The old check compared the mean of the last
+        // 100 events with that of the first 100 and failed once in CI when a stall of the loaded machine fell on the
+        // last ones (2,854 vs 2,578 ms + margin); the median of the slopes between every two windows (Theil-Sen)
+        // ignores a few windows hit by a stall. Measured with five builds sharing the two cores (load average 20):
+        // windows of 1.8 to 5.1 s, a slope of 209 ms per 100 events, one event at 15.4 s. 600 ms is three times
+        // that slope and still fails a consumer 14 % slower than the events arrive.
+        assertThat(pendiente).as("growth of the mean lag per 100 events, ms (windows %s)", medias).isLessThan(600);
+        // an absolute bound for a consumer stuck rather than slow, on whole windows: single events stall with the
+        // machine (15.4 s above); occurred_at has whole seconds, so up to a second of each figure is rounding
+        assertThat(medias).as("mean lag of each 100 events, ms").allSatisfy(m -> assertThat(m).isLessThan(15_000));
     }
 
     /** Snapshots {count, total ms} of the timer each time another 100 of the events have been applied. */
