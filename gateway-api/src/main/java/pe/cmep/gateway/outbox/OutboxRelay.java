@@ -170,7 +170,6 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Integer> relayOnce() {
         int solicitudes = properties.solicitudesPerPoll();
         return pending.lockHeads(solicitudes)
-                .map(PendingEvent::solicitudId)
                 .collectList()
                 .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<PendingEvent>of())
                         : pending.lockPendingOf(ids, solicitudes * properties.batchSize()).collectList())

@@ -23,9 +23,9 @@ class OutboxRepository {
                                       occurred_at)
             VALUES (:eventId, :eventType, :eventVersion, :queueRole, :solicitudId, :payload, :occurredAt)
             """;
+    // the rows read are locked whatever the select list: only the solicitud is needed here
     private static final String LOCK_HEADS = """
-            SELECT o.outbox_id, o.event_id, o.event_type, o.event_version, o.queue_role, o.solicitud_id, o.payload,
-                   o.attempts
+            SELECT o.solicitud_id
             FROM outbox_event o
             WHERE o.published_at IS NULL AND NOT EXISTS (
                 SELECT 1 FROM outbox_event e WHERE e.solicitud_id = o.solicitud_id
@@ -76,17 +76,17 @@ class OutboxRepository {
     }
 
     /**
-     * Locks the first pending row of up to {@code limit} solicitudes, oldest first. A row qualifies only while no
+     * Locks the first pending row of up to {@code limit} solicitudes, oldest first, and returns the solicitudes. A row qualifies only while no
      * earlier row of its solicitud is unpublished, so a solicitud's events leave in order even with several relays:
      * a row locked by another relay is skipped, and the rows after it do not qualify until that relay has stamped
      * it. Holding the first row of a solicitud therefore makes this transaction the only one that may send any of
      * the solicitud's rows (see {@link #lockPendingOf}). Must run inside a transaction, which keeps the locks until
      * it ends.
      */
-    Flux<PendingEvent> lockHeads(int limit) {
+    Flux<Integer> lockHeads(int limit) {
         return db.sql(LOCK_HEADS)
                 .bind("limit", limit)
-                .map((row, meta) -> PendingEvent.of(row))
+                .map((row, meta) -> row.get("solicitud_id", Integer.class))
                 .all();
     }
 
