@@ -55,12 +55,13 @@ public final class ReportProjector {
         if (event.payload() instanceof SolicitudDeleted) {
             return aggregates.delete(id);
         }
-        Mono<Void> specific = Mono.empty();
         if (event.payload() instanceof SolicitudCreated created) {
-            specific = aggregates.insert(id, created);
-        } else if (event.payload() instanceof PaymentRegistered pago) {
-            specific = aggregates.insert(id, pago);
+            // the row carries the event's state; a row that was there already (a rebuild's) has a state at least
+            // as new, which an update would keep anyway: one statement fewer per created solicitud
+            return aggregates.insert(id, created);
         }
+        Mono<Void> specific = event.payload() instanceof PaymentRegistered pago ? aggregates.insert(id, pago)
+                : Mono.empty();
         // only an existing row changes: the solicitud's creation data comes with solicitud.created alone
         return specific.then(aggregates.updateState(id, event.payload().state()));
     }

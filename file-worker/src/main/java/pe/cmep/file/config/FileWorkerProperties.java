@@ -3,17 +3,21 @@ package pe.cmep.file.config;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import pe.cmep.platform.events.ProcessedEventRetention;
 
 /**
  * Settings of the file-worker.
  *
  * @param retryAfter  how long a message whose handling failed stays invisible before it is received again
  * @param orphanSweep the periodic removal of objects no {@code archivos} row points at
+ * @param processedEvents how long the applied event ids are remembered ({@code processed_event}) and how they are
+ *                    pruned
  */
 @ConfigurationProperties("cmep.file-worker")
 public record FileWorkerProperties(
         @DefaultValue("30s") Duration retryAfter,
-        @DefaultValue OrphanSweep orphanSweep) {
+        @DefaultValue OrphanSweep orphanSweep,
+        @DefaultValue ProcessedEventRetention processedEvents) {
 
     public FileWorkerProperties {
         positive(retryAfter, "retry-after");

@@ -4,6 +4,7 @@ import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import pe.cmep.file.config.FileWorkerProperties;
@@ -32,7 +33,11 @@ class FileEventsConfiguration {
                         .queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
                         // each message may read up to 10 MB from S3: a few at a time on 0.25–0.5 vCPU
                         .maxConcurrentMessages(4)
-                        .maxMessagesPerPoll(4))
+                        .maxMessagesPerPoll(4)
+                        // a FIFO group hands out its next message only once the previous one is deleted: the
+                        // default of batching deletes for a second held each solicitud's files to one a second
+                        .acknowledgementInterval(Duration.ZERO)
+                        .acknowledgementThreshold(0))
                 .messageInterceptor(new ListenerMetrics<>(registry, QUEUE_ROLE, aws.dlqMaxReceiveCount(), clock))
                 .asyncMessageListener(handler::handle)
                 .build();

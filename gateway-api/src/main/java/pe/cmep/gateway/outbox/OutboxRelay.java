@@ -19,6 +19,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import pe.cmep.gateway.outbox.OutboxRepository.PendingEvent;
 import pe.cmep.gateway.outbox.OutboxSender.Outcome;
 import pe.cmep.platform.aws.AwsResourceProperties;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -26,11 +27,15 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
  * Publishes the rows of {@code outbox_event} to their FIFO queue (solicitud-events or file-events, the row's
- * {@code queue_role}), oldest first, and stamps them {@code published_at}. Each poll locks a batch (see
- * {@link OutboxRepository#lockNext}), sends it with {@link OutboxSender} (one SendMessageBatch per queue) and
- * stamps what SQS accepted, all in one transaction. An entry SQS refuses counts an attempt and waits for a
- * later poll; so does the whole batch while SQS is unreachable or the {@code sqs-publish} circuit breaker is
- * open. Requests never wait for the relay: it runs on its own and only ever touches rows already committed.
+ * {@code queue_role}), in id order per solicitud, and stamps them {@code published_at}. A look for rows ("poll")
+ * runs when a transaction of this instance that wrote outbox rows commits ({@link OutboxWakeUp}) and every
+ * {@code poll-interval} besides, for the rows of other instances and the retries. Each poll locks the first pending
+ * row of up to {@code batch-size × parallel-batches} solicitudes and then their following rows (see
+ * {@link OutboxRepository#lockHeads}), sends them with {@link OutboxSender} (several SendMessageBatch calls side by
+ * side, each solicitud's rows in one call) and stamps what SQS accepted, all in one transaction. An entry SQS
+ * refuses counts an attempt and waits for a later poll; so does the whole batch while SQS is unreachable or the
+ * {@code sqs-publish} circuit breaker is open. Requests never wait for the relay: it runs on its own and only ever
+ * touches rows already committed. The backlog figures of the metrics are counted every {@code backlog-interval}.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -43,6 +48,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final OutboxRepository pending;
+    private final OutboxWakeUp wakeUp;
     private final AwsResourceProperties aws;
     private final OutboxProperties properties;
     private final TransactionalOperator transaction;
@@ -51,15 +57,18 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private volatile boolean running;
     private volatile boolean pollFailing;
+    private volatile Sinks.Empty<Void> stopping = Sinks.empty();
     private volatile Mono<Void> finished = Mono.empty();
+    private volatile Disposable backlogCount;
 
-    OutboxRelay(OutboxRepository pending, SqsAsyncClient sqs, AwsResourceProperties aws, OutboxProperties properties,
-                ReactiveTransactionManager transactionManager, CircuitBreakerRegistry breakers, RetryRegistry retries,
-                MeterRegistry registry, Clock clock) {
+    OutboxRelay(OutboxRepository pending, OutboxWakeUp wakeUp, SqsAsyncClient sqs, AwsResourceProperties aws,
+                OutboxProperties properties, ReactiveTransactionManager transactionManager,
+                CircuitBreakerRegistry breakers, RetryRegistry retries, MeterRegistry registry, Clock clock) {
         this.pending = pending;
+        this.wakeUp = wakeUp;
         this.aws = aws;
         this.properties = properties;
-        // READ COMMITTED: the locking read then locks the rows it returns and no gaps, so the API's inserts of
+        // READ COMMITTED: the locking reads then lock the rows they return and no gaps, so the API's inserts of
         // new outbox rows never wait for a batch being sent
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
         definition.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -80,28 +89,47 @@ public class OutboxRelay implements SmartLifecycle {
         }
         Sinks.Empty<Void> done = Sinks.empty();
         finished = done.asMono();
+        stopping = Sinks.empty();
         running = true;
-        Flux.interval(Duration.ZERO, properties.pollInterval())
-                .onBackpressureDrop()
-                .takeWhile(tick -> running)
-                .concatMap(tick -> drain(), 0)
+        // a commit during a poll is kept (latest) and causes one more poll after it: that poll may have looked
+        // before the commit; ticks of the interval that come during a poll are as good as that one
+        Flux.merge(wakeUp.commits(), Flux.interval(Duration.ZERO, properties.pollInterval()))
+                .onBackpressureLatest()
+                .takeUntilOther(stopping.asMono())
+                .concatMap(signal -> drain(), 0)
                 .doFinally(signal -> done.tryEmitEmpty())
                 .subscribe();
-        log.info("outbox_relay_started queues={} poll_interval={} batch_size={}", aws.queues().values(),
-                properties.pollInterval(), properties.batchSize());
+        backlogCount = Flux.interval(Duration.ZERO, properties.backlogInterval())
+                .onBackpressureDrop()
+                .concatMap(tick -> pending.backlog()
+                        .doOnNext(metrics::remember)
+                        // the poll's own line says the database is unreachable; the oldest-pending age keeps growing
+                        .onErrorResume(e -> Mono.empty()), 0)
+                .subscribe();
+        log.info("outbox_relay_started queues={} poll_interval={} batch_size={} parallel_batches={} "
+                        + "backlog_interval={}", aws.queues().values(), properties.pollInterval(),
+                properties.batchSize(), properties.parallelBatches(), properties.backlogInterval());
     }
 
-    /** Lets the batch under way finish, so nothing is sent and then left unstamped. */
+    /** Lets the poll under way finish, so nothing is sent and then left unstamped. */
     @Override
     public void stop(Runnable callback) {
-        running = false;
-        finished.timeout(STOP_TIMEOUT, Mono.empty()).doFinally(signal -> callback.run()).subscribe();
+        halt().doFinally(signal -> callback.run()).subscribe();
     }
 
     @Override
     public void stop() {
+        halt().block();
+    }
+
+    private Mono<Void> halt() {
         running = false;
-        finished.timeout(STOP_TIMEOUT, Mono.empty()).block();
+        stopping.tryEmitEmpty();
+        Disposable counting = backlogCount;
+        if (counting != null) {
+            counting.dispose();
+        }
+        return finished.timeout(STOP_TIMEOUT, Mono.empty());
     }
 
     @Override
@@ -115,19 +143,17 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Batch after batch while each publishes something, then the backlog figure. Not only while they come
-     * back full: a backlog on few solicitudes gives small batches (one row per solicitud), and waiting a poll
-     * interval after each would drain it slowly.
+     * Poll after poll while each publishes something: a backlog (rows that piled up while SQS was down, or more
+     * than one poll takes) drains at once instead of one poll per interval.
      */
     private Mono<Void> drain() {
         return relayOnce()
                 .expand(sent -> running && sent > 0 ? relayOnce() : Mono.empty())
-                .then(pending.backlog())
-                .doOnNext(metrics::remember)
-                .doOnSuccess(figures -> {
+                .then()
+                .doOnSuccess(v -> {
                     if (pollFailing) {
                         pollFailing = false;
-                        log.info("outbox_poll_recovered backlog={}", figures.pending());
+                        log.info("outbox_poll_recovered");
                     }
                 })
                 .onErrorResume(e -> {
@@ -137,15 +163,17 @@ public class OutboxRelay implements SmartLifecycle {
                         log.warn("outbox_poll_failed error={}", OutboxSender.describe(e), e);
                     }
                     return Mono.empty();
-                })
-                .then();
+                });
     }
 
-    /** One batch in one transaction; emits how many events SQS accepted. */
+    /** One poll in one transaction; emits how many events SQS accepted. */
     private Mono<Integer> relayOnce() {
-        return pending.lockNext(properties.batchSize())
+        int solicitudes = properties.solicitudesPerPoll();
+        return pending.lockHeads(solicitudes)
                 .collectList()
-                .flatMap(rows -> rows.isEmpty() ? Mono.just(Outcome.NOTHING) : sender.sendByQueue(rows).flatMap(this::record))
+                .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<PendingEvent>of())
+                        : pending.lockPendingOf(ids, solicitudes * properties.batchSize()).collectList())
+                .flatMap(rows -> rows.isEmpty() ? Mono.just(Outcome.NOTHING) : sender.send(rows).flatMap(this::record))
                 .as(transaction::transactional)
                 .doOnNext(metrics::report)
                 .map(outcome -> outcome.published().size());

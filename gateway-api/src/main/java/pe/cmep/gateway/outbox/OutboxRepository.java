@@ -2,13 +2,17 @@ package pe.cmep.gateway.outbox;
 
 import io.r2dbc.spi.Row;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The rows of {@code outbox_event}: appended by {@link Outbox}, published by {@link OutboxRelay}. */
+/**
+ * The rows of {@code outbox_event}: appended by {@link Outbox}, published by {@link OutboxRelay}, removed long after
+ * their publication by {@link OutboxPruner}.
+ */
 @Repository
 class OutboxRepository {
 
@@ -19,13 +23,20 @@ class OutboxRepository {
                                       occurred_at)
             VALUES (:eventId, :eventType, :eventVersion, :queueRole, :solicitudId, :payload, :occurredAt)
             """;
-    private static final String LOCK_NEXT = """
-            SELECT o.outbox_id, o.event_id, o.event_type, o.event_version, o.queue_role, o.solicitud_id, o.payload,
-                   o.attempts
+    // the rows read are locked whatever the select list: only the solicitud is needed here
+    private static final String LOCK_HEADS = """
+            SELECT o.solicitud_id
             FROM outbox_event o
             WHERE o.published_at IS NULL AND NOT EXISTS (
                 SELECT 1 FROM outbox_event e WHERE e.solicitud_id = o.solicitud_id
                 AND e.published_at IS NULL AND e.outbox_id < o.outbox_id)
+            ORDER BY o.outbox_id LIMIT :limit FOR UPDATE SKIP LOCKED
+            """;
+    private static final String LOCK_PENDING_OF = """
+            SELECT o.outbox_id, o.event_id, o.event_type, o.event_version, o.queue_role, o.solicitud_id, o.payload,
+                   o.attempts
+            FROM outbox_event o
+            WHERE o.solicitud_id IN (:solicitudes) AND o.published_at IS NULL
             ORDER BY o.outbox_id LIMIT :limit FOR UPDATE SKIP LOCKED
             """;
     private static final String MARK_PUBLISHED = """
@@ -39,6 +50,10 @@ class OutboxRepository {
                    (SELECT o.occurred_at FROM outbox_event o WHERE o.published_at IS NULL
                     ORDER BY o.outbox_id LIMIT 1) AS oldest
             FROM outbox_event WHERE published_at IS NULL
+            """;
+    // in the order of ix_outbox_pending (published_at, outbox_id), so the DELETE reads only the rows it removes
+    private static final String PRUNE = """
+            DELETE FROM outbox_event WHERE published_at < :cutoff ORDER BY published_at, outbox_id LIMIT :limit
             """;
 
     private final DatabaseClient db;
@@ -61,13 +76,30 @@ class OutboxRepository {
     }
 
     /**
-     * Locks the next rows to publish, oldest first. A row qualifies only while no earlier row of its solicitud
-     * is unpublished, so a batch holds at most one row per solicitud and a solicitud's events leave in order
-     * even with several relays: a row locked by another relay is skipped, and the rows after it do not qualify
-     * until that relay has stamped it. Must run inside a transaction, which keeps the locks until it ends.
+     * Locks the first pending row of up to {@code limit} solicitudes, oldest first, and returns the solicitudes. A row qualifies only while no
+     * earlier row of its solicitud is unpublished, so a solicitud's events leave in order even with several relays:
+     * a row locked by another relay is skipped, and the rows after it do not qualify until that relay has stamped
+     * it. Holding the first row of a solicitud therefore makes this transaction the only one that may send any of
+     * the solicitud's rows (see {@link #lockPendingOf}). Must run inside a transaction, which keeps the locks until
+     * it ends.
      */
-    Flux<PendingEvent> lockNext(int limit) {
-        return db.sql(LOCK_NEXT)
+    Flux<Integer> lockHeads(int limit) {
+        return db.sql(LOCK_HEADS)
+                .bind("limit", limit)
+                .map((row, meta) -> row.get("solicitud_id", Integer.class))
+                .all();
+    }
+
+    /**
+     * Locks the pending rows of solicitudes whose first pending row this transaction holds ({@link #lockHeads}),
+     * in id order, the first rows included. No other relay can hold any of them (none qualifies for it while the
+     * first is pending), so SKIP LOCKED skips only rows of transactions that have not committed yet, and those are
+     * the newest of their solicitud (its actions take the solicitud's row lock in turn): what comes back is, for
+     * each solicitud, its committed pending rows from the first on, without a gap.
+     */
+    Flux<PendingEvent> lockPendingOf(Collection<Integer> solicitudIds, int limit) {
+        return db.sql(LOCK_PENDING_OF)
+                .bind("solicitudes", solicitudIds)
                 .bind("limit", limit)
                 .map((row, meta) -> PendingEvent.of(row))
                 .all();
@@ -91,7 +123,8 @@ class OutboxRepository {
     }
 
     /**
-     * How many rows wait and since when the oldest of them does. The oldest is the first pending row in id order,
+     * How many rows wait and since when the oldest of them does. The count reads every pending row, so the relay
+     * asks at its own slow cadence, not on every poll. The oldest is the first pending row in id order,
      * read through the pending index: MIN(occurred_at) would read every pending row (200 ms a poll with 50,000
      * waiting, against 8 ms for this), and ids are handed out as the rows are written.
      */
@@ -100,6 +133,17 @@ class OutboxRepository {
                 .map((row, meta) -> new Backlog(((Number) row.get("pending")).longValue(),
                         row.get("oldest", LocalDateTime.class)))
                 .one();
+    }
+
+    /**
+     * Deletes up to {@code limit} rows published before {@code cutoff}, oldest first; returns how many it deleted.
+     * Unpublished rows are never touched ({@code NULL < cutoff} is not true).
+     */
+    Mono<Long> prune(LocalDateTime cutoff, int limit) {
+        return db.sql(PRUNE)
+                .bind("cutoff", cutoff)
+                .bind("limit", limit)
+                .fetch().rowsUpdated();
     }
 
     /** A row to append; {@code occurredAt} naive UTC, as every DATETIME of the schema. */

@@ -8,7 +8,6 @@ import io.github.resilience4j.retry.Retry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +27,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 
 /**
- * The relay's SQS side: one SendMessageBatch per queue ({@code MessageGroupId} = solicitud id,
- * {@code MessageDeduplicationId} = event id) through the {@code sqs-publish} circuit breaker and retry. It never
- * fails: what SQS did not accept comes back as failures with their reason.
+ * The relay's SQS side: the SendMessageBatch calls of one poll ({@link OutboxBatches}; {@code MessageGroupId} =
+ * solicitud id, {@code MessageDeduplicationId} = event id), up to {@code parallel-batches} at once, each through the
+ * {@code sqs-publish} circuit breaker and retry. It never fails: what SQS did not accept comes back as failures with
+ * their reason.
  */
 class OutboxSender {
 
@@ -52,11 +52,10 @@ class OutboxSender {
         this.registry = registry;
     }
 
-    Mono<Outcome> sendByQueue(List<PendingEvent> rows) {
-        Map<String, List<PendingEvent>> byQueue = rows.stream()
-                .collect(Collectors.groupingBy(PendingEvent::queueRole, LinkedHashMap::new, Collectors.toList()));
-        return Flux.fromIterable(byQueue.entrySet())
-                .concatMap(entry -> send(entry.getKey(), entry.getValue()))
+    /** @param rows the rows of the poll in id order */
+    Mono<Outcome> send(List<PendingEvent> rows) {
+        return Flux.fromIterable(OutboxBatches.plan(rows, properties.batchSize()))
+                .flatMap(batch -> send(batch.queueRole(), batch.rows()), properties.parallelBatches())
                 .reduce(Outcome.NOTHING, Outcome::plus);
     }
 

@@ -134,8 +134,8 @@ class OutboxRelayIT {
     void with_a_second_relay_on_the_database_each_event_still_arrives_once_and_in_order_per_solicitud() {
         // another API instance: same database and queue, its own poll rhythm and batch size
         OutboxRelay second = new OutboxRelay(context.getBean(OutboxRepository.class),
-                context.getBean(SqsAsyncClient.class), context.getBean(AwsResourceProperties.class),
-                new OutboxProperties(true, Duration.ofMillis(50), 3, Duration.ofSeconds(5)),
+                context.getBean(OutboxWakeUp.class), context.getBean(SqsAsyncClient.class),
+                context.getBean(AwsResourceProperties.class), TestProperties.relay(Duration.ofMillis(50), 3, 2),
                 context.getBean(ReactiveTransactionManager.class), context.getBean(CircuitBreakerRegistry.class),
                 context.getBean(RetryRegistry.class), new SimpleMeterRegistry(), Clock.systemUTC());
         second.start();

@@ -334,6 +334,7 @@ class MigrationsIT {
             Map.entry("ix_outbox_pending", "outbox_event(published_at,outbox_id)"),
             Map.entry("ix_outbox_solicitud_pending", "outbox_event(solicitud_id,published_at,outbox_id)"),
             Map.entry("ix_login_failure_lookup", "login_failure(scope,scope_key,failed_at)"),
+            Map.entry("ix_processed_event_age", "processed_event(consumer,processed_at)"),
             Map.entry("ix_reporte_pago_solicitud", "reporte_pago(solicitud_id)"),
             Map.entry("ix_solicitud_cmep_estado_operativo", "solicitud_cmep(estado_operativo,solicitud_id)"),
             Map.entry("ix_solicitud_cmep_gestor", "solicitud_cmep(gestor_persona_id,solicitud_id)"),
@@ -487,7 +488,7 @@ class MigrationsIT {
     void every_domain_table_exists_after_migrating_an_empty_database() throws SQLException {
         assertThat(firstMigration.success).isTrue();
         assertThat(firstMigration.migrations).extracting(m -> m.version)
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10");
 
         Set<String> expected = new TreeSet<>(DOMAIN_TABLES);
         expected.addAll(EVENT_TABLES);

@@ -5,6 +5,7 @@ import io.awspring.cloud.sqs.listener.BackPressureMode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.platform.aws.AwsResourceProperties;
+import pe.cmep.platform.events.ProcessedEventPruner;
 import pe.cmep.platform.metrics.ListenerMetrics;
 import pe.cmep.reporting.ReportAggregateRepository;
 import pe.cmep.reporting.ReportProjector;
@@ -58,6 +60,15 @@ class ReportesConfiguration {
                                     ReportesProperties properties) {
         return new ReportProjector(new ReportAggregateRepository(db), TransactionalOperator.create(transactions),
                 Clock.systemUTC(), properties.consumerName());
+    }
+
+    /** Only where the consumer runs: the one-shot rebuild has no ids to forget. */
+    @Bean
+    @ConditionalOnProperty(name = "cmep.reports.consumer-enabled", havingValue = "true", matchIfMissing = true)
+    ProcessedEventPruner reportesProcessedEventPruner(DatabaseClient db, ReactiveTransactionManager transactions,
+                                                      ReportesProperties properties, MeterRegistry registry) {
+        return new ProcessedEventPruner(db, transactions, properties.consumerName(), properties.processedEvents(),
+                registry, Clock.systemUTC());
     }
 
     @Bean

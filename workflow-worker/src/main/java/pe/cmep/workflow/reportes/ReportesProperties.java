@@ -2,6 +2,7 @@ package pe.cmep.workflow.reportes;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import pe.cmep.platform.events.ProcessedEventRetention;
 
 /**
  * Settings of the report aggregates (docs/reports.md).
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          queue's max receive count it goes to the dead-letter queue
  * @param maxConcurrentMessages events in process at once: a FIFO receive returns messages of few groups, so
  *                          several polls run side by side (this / 10) to keep many solicitudes moving
+ * @param processedEvents   how long the applied event ids are remembered ({@code processed_event}) and how they
+ *                          are pruned
  */
 @ConfigurationProperties("cmep.reports")
 public record ReportesProperties(
@@ -20,5 +23,6 @@ public record ReportesProperties(
         @DefaultValue("none") String command,
         @DefaultValue("report-aggregates") String consumerName,
         @DefaultValue("30") int visibilitySeconds,
-        @DefaultValue("50") int maxConcurrentMessages) {
+        @DefaultValue("50") int maxConcurrentMessages,
+        @DefaultValue ProcessedEventRetention processedEvents) {
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 class SolicitudEventsListenerIT {
+
+    private static final Logger log = LoggerFactory.getLogger(SolicitudEventsListenerIT.class);
 
     private static ColaDeEventos cola;
 
@@ -195,20 +199,36 @@ class SolicitudEventsListenerIT {
             corte(lag, antes, cortes);
             return lag.count() - antes >= 1000;
         }, Duration.ofSeconds(90));
-        double[] fin = {lag.count(), lag.totalTime(TimeUnit.MILLISECONDS)};
         assertThat(numero("SELECT COUNT(*) FROM reporte_pago WHERE solicitud_id BETWEEN " + base + " AND "
                 + (base + 99))).isEqualTo(900);
-        // occurred_at has whole seconds, so up to a second of each figure is rounding
-        double primeros = media(inicio, cortes.get(0));
-        double ultimos = media(cortes.get(1), fin);
-        assertThat(lag.max(TimeUnit.MILLISECONDS)).as("max lag in ms").isLessThan(10_000);
-        assertThat(ultimos).as("mean lag of the last events vs the first %s ms", primeros).isLessThan(primeros + 2_000);
+        List<Double> medias = new ArrayList<>();
+        double[] desde = inicio;
+        for (double[] hasta : cortes) {
+            medias.add(media(desde, hasta));
+            desde = hasta;
+        }
+        double pendiente = pendienteRobusta(medias);
+        log.info("report_lag_windows mean_ms_per_100_events={} slope_ms_per_100_events={} max_ms={}",
+                medias.stream().map(Math::round).toList(), Math.round(pendiente), lag.max(TimeUnit.MILLISECONDS));
+        // A consumer that keeps up has the same lag at the 1000th event as at the 100th. One slower than the 25 events
+        // per second queues them up, and the lag then grows with every event sent: by 100 × (1/r − 1/25) s per 100
+        // events at r events per second, 1 s at 20/s, 0.6 s at 21.4/s. The old check compared the mean of the last
+        // 100 events with that of the first 100 and failed once in CI when a stall of the loaded machine fell on the
+        // last ones (2,854 vs 2,578 ms + margin); the median of the slopes between every two windows (Theil-Sen)
+        // ignores a few windows hit by a stall. Measured twice with five builds sharing the two cores (load average
+        // 20 to 27): windows of 1.8 to 5.1 s and of 0.7 to 7.0 s, slopes of +209 and -363 ms per 100 events, single
+        // events at 15.4 and 22.5 s. 600 ms is three times the larger slope and still fails a consumer 14 % slower
+        // than the events arrive.
+        assertThat(pendiente).as("growth of the mean lag per 100 events, ms (windows %s)", medias).isLessThan(600);
+        // an absolute bound for a consumer stuck rather than slow, on whole windows: single events stall with the
+        // machine (22.5 s above); occurred_at has whole seconds, so up to a second of each figure is rounding
+        assertThat(medias).as("mean lag of each 100 events, ms").allSatisfy(m -> assertThat(m).isLessThan(15_000));
     }
 
-    /** Snapshots {count, total ms} of the timer once 100 and once 900 of the events have been applied. */
+    /** Snapshots {count, total ms} of the timer each time another 100 of the events have been applied. */
     private static void corte(Timer lag, long antes, List<double[]> cortes) {
         long hechos = lag.count() - antes;
-        if (cortes.size() < 2 && hechos >= (cortes.isEmpty() ? 100 : 900)) {
+        if (cortes.size() < 10 && hechos >= 100L * (cortes.size() + 1)) {
             cortes.add(new double[] {lag.count(), lag.totalTime(TimeUnit.MILLISECONDS)});
         }
     }
@@ -216,6 +236,22 @@ class SolicitudEventsListenerIT {
     /** Mean lag in ms of the events applied between two snapshots. */
     private static double media(double[] desde, double[] hasta) {
         return (hasta[1] - desde[1]) / (hasta[0] - desde[0]);
+    }
+
+    /**
+     * Theil-Sen: the median of the slopes between every two points (per one step of the index), which a few
+     * outlying points do not move.
+     */
+    private static double pendienteRobusta(List<Double> puntos) {
+        List<Double> pendientes = new ArrayList<>();
+        for (int i = 0; i < puntos.size(); i++) {
+            for (int j = i + 1; j < puntos.size(); j++) {
+                pendientes.add((puntos.get(j) - puntos.get(i)) / (j - i));
+            }
+        }
+        pendientes.sort(null);
+        int n = pendientes.size();
+        return n % 2 == 1 ? pendientes.get(n / 2) : (pendientes.get(n / 2 - 1) + pendientes.get(n / 2)) / 2;
     }
 
     private static SolicitudState estado(String atencion, String pago, String operativo, Integer gestor, Integer medico,
