@@ -77,9 +77,15 @@ public final class ReportProjector {
     public Mono<Outcome> apply(SolicitudEvent event) {
         return Mono.defer(() -> aggregates.remember(consumer, event.eventId().toString(),
                                 LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS))
-                        .flatMap(first -> first
-                                ? change(event).then(stamp(event)).thenReturn(Outcome.APPLIED)
-                                : Mono.just(Outcome.DUPLICATE))
+                        .flatMap(first -> {
+                            if (!first) {
+                                return Mono.just(Outcome.DUPLICATE);
+                            }
+                            Deltas deltas = new Deltas();
+                            return change(event, deltas).then(stamp(event))
+                                    .then(Mono.defer(() -> aggregates.aplicar(deltas)))
+                                    .thenReturn(Outcome.APPLIED);
+                        })
                         .as(tx::transactional))
                 .retryWhen(Retry.backoff(REINTENTOS, Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(200))
                         .filter(ReportProjector::bloqueo)
@@ -99,70 +105,73 @@ public final class ReportProjector {
         return false;
     }
 
-    private Mono<Void> change(SolicitudEvent event) {
+    /**
+     * Changes the row tables and collects, in {@code deltas}, what that changes in the daily tables; these are
+     * written last, after the stamp, because today's rows are shared by every event of the day and stay locked
+     * from that write to the commit.
+     */
+    private Mono<Void> change(SolicitudEvent event, Deltas deltas) {
         int id = event.solicitudId();
         if (event.payload() instanceof SolicitudDeleted) {
-            return eliminar(id);
+            return eliminar(id, deltas);
         }
         if (event.payload() instanceof SolicitudCreated created) {
             // inserting first takes no lock on a missing row's gap, which every new solicitud would share
-            return aggregates.insert(id, created).flatMap(nueva -> nueva ? crear(id, created)
-                    : aggregates.fila(id).flatMap(fila -> fila.map(f -> estado(id, f, created.state()))
+            return aggregates.insert(id, created).flatMap(nueva -> nueva ? crear(id, created, deltas)
+                    : aggregates.fila(id).flatMap(fila -> fila.map(f -> estado(id, f, created.state(), deltas))
                             .orElse(Mono.empty())));
         }
-        Mono<Void> pago = event.payload() instanceof PaymentRegistered p ? pagar(id, p) : Mono.empty();
+        Mono<Void> pago = event.payload() instanceof PaymentRegistered p ? pagar(id, p, deltas) : Mono.empty();
         // only an existing row changes: the solicitud's creation data comes with solicitud.created alone
         return pago.then(aggregates.fila(id))
-                .flatMap(fila -> fila.map(f -> estado(id, f, event.payload().state())).orElse(Mono.empty()));
+                .flatMap(fila -> fila.map(f -> estado(id, f, event.payload().state(), deltas)).orElse(Mono.empty()));
     }
 
     /** The row was just inserted: it adds its contribution, and moves its cliente's days with its promotor. */
-    private Mono<Void> crear(int id, SolicitudCreated c) {
+    private Mono<Void> crear(int id, SolicitudCreated c, Deltas deltas) {
         SolicitudState s = c.state();
         FilaReporte fila = new FilaReporte(utc(c.createdAt()), c.createdBy(), c.clienteId(), c.promotorId(),
                 s.estadoAtencion(), s.estadoOperativo(), s.gestorPersonaId(), s.medicoPersonaId(), utc(s.updatedAt()));
-        Mono<List<LocalDate>> grupo = c.promotorId() == null ? Mono.just(List.of())
-                : aggregates.grupo(c.promotorId(), c.clienteId());
-        return grupo.flatMap(despues -> {
-            Deltas deltas = new Deltas().fila(fila, 1);
-            if (c.promotorId() != null) {
-                List<LocalDate> antes = new ArrayList<>(despues);
-                antes.remove(fila.dia());
-                deltas.grupo(c.promotorId(), antes, -1).grupo(c.promotorId(), despues, 1);
-            }
-            return aggregates.aplicar(deltas);
-        });
+        deltas.fila(fila, 1);
+        if (c.promotorId() == null) {
+            return Mono.empty();
+        }
+        return aggregates.grupo(c.promotorId(), c.clienteId()).doOnNext(despues -> {
+            List<LocalDate> antes = new ArrayList<>(despues);
+            antes.remove(fila.dia());
+            deltas.grupo(c.promotorId(), antes, -1).grupo(c.promotorId(), despues, 1);
+        }).then();
     }
 
     /** A state older than the stored one is skipped (see the class comment). */
-    private Mono<Void> estado(int id, FilaReporte antes, SolicitudState s) {
+    private Mono<Void> estado(int id, FilaReporte antes, SolicitudState s, Deltas deltas) {
         FilaReporte despues = antes.con(s);
         if (despues.actualizadoEn().isBefore(antes.actualizadoEn())) {
             return Mono.empty();
         }
-        return aggregates.updateState(id, s).then(aggregates.aplicar(new Deltas().fila(antes, -1).fila(despues, 1)));
+        deltas.fila(antes, -1).fila(despues, 1);
+        return aggregates.updateState(id, s);
     }
 
-    private Mono<Void> pagar(int id, PaymentRegistered p) {
-        return aggregates.pagos(id).flatMap(antes -> aggregates.insert(id, p).flatMap(nuevo -> {
-            if (!nuevo) {
-                return Mono.empty();
+    private Mono<Void> pagar(int id, PaymentRegistered p, Deltas deltas) {
+        return aggregates.pagos(id).flatMap(antes -> aggregates.insert(id, p).doOnNext(nuevo -> {
+            if (nuevo) {
+                List<PagoReporte> despues = new ArrayList<>(antes);
+                despues.add(new PagoReporte(p.fechaPago(), p.moneda(), p.monto()));
+                deltas.pagos(antes, -1).pagos(despues, 1);
             }
-            List<PagoReporte> despues = new ArrayList<>(antes);
-            despues.add(new PagoReporte(p.fechaPago(), p.moneda(), p.monto()));
-            return aggregates.aplicar(new Deltas().pagos(antes, -1).pagos(despues, 1));
-        }));
+        })).then();
     }
 
-    private Mono<Void> eliminar(int id) {
+    private Mono<Void> eliminar(int id, Deltas deltas) {
         return aggregates.fila(id).flatMap(fila -> aggregates.pagos(id).flatMap(pagos -> grupo(fila).flatMap(antes -> {
-            Deltas deltas = new Deltas().fila(fila.orElse(null), -1).pagos(pagos, -1);
+            deltas.fila(fila.orElse(null), -1).pagos(pagos, -1);
             fila.filter(f -> f.promotorId() != null).ifPresent(f -> {
                 List<LocalDate> despues = new ArrayList<>(antes);
                 despues.remove(f.dia());
                 deltas.grupo(f.promotorId(), antes, -1).grupo(f.promotorId(), despues, 1);
             });
-            return aggregates.delete(id).then(aggregates.aplicar(deltas));
+            return aggregates.delete(id);
         })));
     }
 
