@@ -32,6 +32,7 @@ public final class ReportRebuild {
         return aggregates.vaciar()
                 .then(aggregates.llenarSolicitudes())
                 .flatMap(solicitudes -> aggregates.llenarPagos().map(pagos -> new Result(solicitudes, pagos)))
+                .flatMap(result -> aggregates.llenarDiarias().thenReturn(result))
                 .flatMap(result -> aggregates.marcarReconstruido(now).thenReturn(result))
                 .as(tx::transactional);
     }

@@ -27,6 +27,7 @@ final class ReportDatabase {
     private final String jdbcUrl;
     final DatabaseClient db;
     final TransactionalOperator tx;
+    final R2dbcTransactionManager transactions;
 
     ReportDatabase(String name) {
         backend.dropDatabase(name);
@@ -40,7 +41,8 @@ final class ReportDatabase {
                 .option(ConnectionFactoryOptions.PASSWORD, backend.databasePassword())
                 .build());
         db = DatabaseClient.create(factory);
-        tx = TransactionalOperator.create(new R2dbcTransactionManager(factory));
+        transactions = new R2dbcTransactionManager(factory);
+        tx = TransactionalOperator.create(transactions);
     }
 
     void execute(String... statements) {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What {@link ReportesRepository} reads from the aggregates for one filter, before any arithmetic.
  *
- * @param estados               estado_operativo → {solicitudes in W_s, of them ATENDIDO}
+ * @param estados               estado_operativo → {solicitudes in W_s, of them ATENDIDO}; ATENDIDO is exactly
+ *                              the estado_operativo CERRADO (domain.md §3)
  * @param solicitudesPorPeriodo period label → solicitudes in W_s (estado filter applied)
  * @param ingresosPorPeriodo    period label → SUM(monto) in W_p
  * @param actualizadoEn         the newest event applied, ISO; null if none

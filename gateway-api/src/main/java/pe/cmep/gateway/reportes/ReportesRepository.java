@@ -4,98 +4,111 @@ import io.r2dbc.spi.Row;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import pe.cmep.gateway.text.Timestamps;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads what the admin report (domain.md §7) is computed from, out of the aggregates the workflow-worker keeps
- * (docs/reports.md):
- * {@code reporte_solicitud} for W_s, {@code reporte_pago} for W_p, {@code reporte_estado} for the freshness.
- * The source tables are never read; names come from the small catalogues (personas, promotores, users).
- * The independent queries run concurrently on the pool.
+ * Reads what the admin report (domain.md §7) is computed from, out of the read model the workflow-worker keeps
+ * (docs/reports.md, decision 43): the daily tables of V9 for every count and sum, {@code reporte_solicitud} only
+ * for each ranked member's {@code ultima_actividad}, {@code reporte_estado} for the freshness. The source tables are
+ * never read; names come from the small catalogues (personas, promotores, users). Three statements, whose cost
+ * grows with the days of the window (times the promotores or members active on them), not with its solicitudes.
  */
 @Repository
 class ReportesRepository {
 
     static final int RANKING = 20;
-    /*
-     * domain.md §7 writes the windows as "< hasta + 1 day"; they are bound as "<= hasta" (its last second for the
-     * DATETIME, which holds whole seconds) because hasta + 1 day is past what the columns hold when hasta is 9999-12-31.
-     */
-    private static final String W_S = """
-            r.creado_en >= :desde AND r.creado_en <= :hastaFin""";
-    private static final String W_P = """
-            p.fecha_pago >= :pDesde AND p.fecha_pago <= :pHasta""";
     private static final String VACIO = "—";
 
-    private static final String ESTADOS = """
-            SELECT r.estado_operativo, COUNT(*) AS n,
-                   SUM(CASE WHEN r.estado_atencion = 'ATENDIDO' THEN 1 ELSE 0 END) AS cerradas
-            FROM reporte_solicitud r WHERE %s
-            GROUP BY r.estado_operativo
-            """.formatted(W_S);
-    /** {@code %1$s} is the period label of {@code r.creado_en}, {@code %2$s} the optional estado condition. */
-    private static final String SOLICITUDES_POR_PERIODO = """
-            SELECT %1$s AS periodo, COUNT(*) AS n
-            FROM reporte_solicitud r WHERE WINDOW %2$s
-            GROUP BY periodo
-            """.replace("WINDOW", W_S);
-    private static final String PAGOS = """
-            SELECT COUNT(DISTINCT p.solicitud_id) AS solicitudes,
-                   COALESCE(SUM(p.monto), 0) AS total,
-                   COALESCE(SUM(CASE WHEN p.moneda = 'PEN' THEN p.monto END), 0) AS pen,
-                   COALESCE(SUM(CASE WHEN p.moneda = 'USD' THEN p.monto END), 0) AS usd
-            FROM reporte_pago p WHERE %s
-            """.formatted(W_P);
-    /** {@code %s} is the period label of {@code p.fecha_pago}. */
-    private static final String INGRESOS_POR_PERIODO = """
-            SELECT %s AS periodo, SUM(p.monto) AS total
-            FROM reporte_pago p WHERE WINDOW
-            GROUP BY periodo
-            """.replace("WINDOW", W_P);
+    /**
+     * Every count and sum, in one statement: per period and estado_operativo the solicitudes (S), per period and
+     * currency the income (P), the distinct solicitudes with a payment (D, see V9) and the freshness (A).
+     * {@code %1$s} is the period label of {@code d.dia}, {@code %2$s} that of {@code p.fecha_pago}.
+     */
+    private static final String CIFRAS = """
+            SELECT 'S' AS tipo, %1$s AS periodo, d.estado_operativo AS clave, SUM(d.solicitudes) AS valor, NULL AS fecha
+            FROM reporte_dia d WHERE d.dia >= :desde AND d.dia <= :hasta
+            GROUP BY periodo, d.estado_operativo HAVING SUM(d.solicitudes) <> 0
+            UNION ALL
+            SELECT 'P', %2$s AS periodo, p.moneda, SUM(p.monto), NULL
+            FROM reporte_pago_dia p WHERE p.fecha_pago >= :desde AND p.fecha_pago <= :hasta
+            GROUP BY periodo, p.moneda HAVING SUM(p.pagos) <> 0
+            UNION ALL
+            SELECT 'D', NULL, NULL, COALESCE(SUM(CASE WHEN x.dias_desde_anterior = 0
+                    OR x.dias_desde_anterior > DATEDIFF(x.fecha_pago, :desde) THEN x.solicitudes ELSE 0 END), 0), NULL
+            FROM reporte_pago_dia_solicitud x WHERE x.fecha_pago >= :desde AND x.fecha_pago <= :hasta
+            UNION ALL
+            SELECT 'A', NULL, NULL, NULL, MAX(e.actualizado_en) FROM reporte_estado e
+            """;
+    /** Distinct clientes per promotor by the rule of V9's reporte_promotor_dia. */
     private static final String PROMOTORES = """
             SELECT t.promotor_id, t.clientes, t.solicitudes, pr.tipo_promotor, pr.razon_social,
                    pr.nombre_promotor_otros, pe.nombres, pe.apellidos
-            FROM (SELECT r.promotor_id, COUNT(DISTINCT r.cliente_id) AS clientes, COUNT(*) AS solicitudes
-                  FROM reporte_solicitud r WHERE %s AND r.promotor_id IS NOT NULL
-                  GROUP BY r.promotor_id ORDER BY clientes DESC, solicitudes DESC, r.promotor_id LIMIT %d) t
+            FROM (SELECT x.promotor_id,
+                         SUM(CASE WHEN x.dias_desde_anterior = 0 OR x.dias_desde_anterior > DATEDIFF(x.dia, :desde)
+                             THEN x.clientes ELSE 0 END) AS clientes,
+                         SUM(x.solicitudes) AS solicitudes
+                  FROM reporte_promotor_dia x WHERE x.dia >= :desde AND x.dia <= :hasta
+                  GROUP BY x.promotor_id HAVING SUM(x.solicitudes) > 0
+                  ORDER BY clientes DESC, solicitudes DESC, x.promotor_id LIMIT %d) t
             LEFT JOIN promotores pr ON pr.promotor_id = t.promotor_id
             LEFT JOIN personas pe ON pe.persona_id = pr.persona_id
             ORDER BY t.clientes DESC, t.solicitudes DESC, t.promotor_id
-            """.formatted(W_S, RANKING);
-    /** {@code %1$s} is {@code gestor_persona_id} or {@code medico_persona_id}. */
+            """.formatted(RANKING);
+    /*
+     * ultima_actividad: the member's solicitudes by actualizado_en, newest first, in the index of V9; the first one
+     * created in the window is the MAX. It reads the member's solicitudes updated after that one, which for a window
+     * ending today are few (the index is forced: without it the optimizer may read the whole window and sort).
+     */
+    private static final String ULTIMA = """
+            (SELECT r.actualizado_en FROM reporte_solicitud r FORCE INDEX (%1$s)
+             WHERE r.%2$s = %3$s AND r.creado_en >= :desdeInicio AND r.creado_en <= :hastaFin
+             ORDER BY r.actualizado_en DESC LIMIT 1)""";
+    /** {@code %1$s} the rol, {@code %2$s} ultima_actividad. */
     private static final String ASIGNADOS = """
-            SELECT r.%1$s AS persona_id, COUNT(*) AS solicitudes,
-                   SUM(CASE WHEN r.estado_atencion = 'ATENDIDO' THEN 1 ELSE 0 END) AS cerradas,
-                   MAX(r.actualizado_en) AS ultima
-            FROM reporte_solicitud r WHERE WINDOW AND r.%1$s IS NOT NULL
-            GROUP BY r.%1$s
-            """.replace("WINDOW", W_S);
-    private static final String OPERADORES = """
-            SELECT u.persona_id, COUNT(*) AS solicitudes,
-                   SUM(CASE WHEN r.estado_atencion = 'ATENDIDO' THEN 1 ELSE 0 END) AS cerradas,
-                   MAX(r.actualizado_en) AS ultima
-            FROM reporte_solicitud r
-            JOIN users u ON u.user_id = r.creado_por
-            JOIN user_role ur ON ur.user_id = u.user_id AND ur.user_role = 'OPERADOR'
-            WHERE %s
-            GROUP BY u.persona_id
-            """.formatted(W_S);
-    /** {@code %s} is one of the grouped queries above, by persona. */
-    private static final String MIEMBROS = """
-            SELECT t.persona_id, t.solicitudes, t.cerradas, t.ultima, pe.nombres, pe.apellidos
-            FROM (%s ORDER BY solicitudes DESC, persona_id LIMIT %d) t
+            SELECT '%1$s' AS rol, t.persona_id, t.solicitudes, t.cerradas, %2$s AS ultima, pe.nombres, pe.apellidos
+            FROM (SELECT e.miembro_id AS persona_id, SUM(e.solicitudes) AS solicitudes, SUM(e.cerradas) AS cerradas
+                  FROM reporte_equipo_dia e WHERE e.rol = '%1$s' AND e.dia >= :desde AND e.dia <= :hasta
+                  GROUP BY e.miembro_id HAVING SUM(e.solicitudes) > 0
+                  ORDER BY solicitudes DESC, persona_id LIMIT %3$d) t
             LEFT JOIN personas pe ON pe.persona_id = t.persona_id
-            ORDER BY t.solicitudes DESC, t.persona_id
             """;
-    private static final String ACTUALIZADO_EN = """
-            SELECT MAX(actualizado_en) AS actualizado_en FROM reporte_estado
+    /** domain.md §10 #9: users holding OPERADOR now, by the solicitudes they registered, grouped by their persona. */
+    private static final String OPERADORES = """
+            SELECT 'OPERADOR' AS rol, t.persona_id, t.solicitudes, t.cerradas,
+                   (SELECT MAX(%1$s) FROM users uo
+                    JOIN user_role uro ON uro.user_id = uo.user_id AND uro.user_role = 'OPERADOR'
+                    WHERE uo.persona_id = t.persona_id) AS ultima,
+                   pe.nombres, pe.apellidos
+            FROM (SELECT u.persona_id, SUM(e.solicitudes) AS solicitudes, SUM(e.cerradas) AS cerradas
+                  FROM reporte_equipo_dia e
+                  JOIN users u ON u.user_id = e.miembro_id
+                  JOIN user_role ur ON ur.user_id = u.user_id AND ur.user_role = 'OPERADOR'
+                  WHERE e.rol = 'OPERADOR' AND e.dia >= :desde AND e.dia <= :hasta
+                  GROUP BY u.persona_id HAVING SUM(e.solicitudes) > 0
+                  ORDER BY solicitudes DESC, persona_id LIMIT %2$d) t
+            LEFT JOIN personas pe ON pe.persona_id = t.persona_id
             """;
+    /** The three team rankings in one statement, each in its order. */
+    private static final String EQUIPO = """
+            %s
+            UNION ALL
+            %s
+            UNION ALL
+            %s
+            ORDER BY rol, solicitudes DESC, persona_id
+            """.formatted(
+            ASIGNADOS.formatted("GESTOR", ULTIMA.formatted("ix_reporte_solicitud_gestor", "gestor_persona_id",
+                    "t.persona_id"), RANKING).strip(),
+            ASIGNADOS.formatted("MEDICO", ULTIMA.formatted("ix_reporte_solicitud_medico", "medico_persona_id",
+                    "t.persona_id"), RANKING).strip(),
+            OPERADORES.formatted(ULTIMA.formatted("ix_reporte_solicitud_operador", "creado_por", "uo.user_id"),
+                    RANKING).strip());
 
     private final DatabaseClient db;
 
@@ -105,52 +118,22 @@ class ReportesRepository {
 
     /** Everything the report is computed from, read concurrently. */
     Mono<Lectura> leer(ReporteFiltro f) {
-        Mono<Reporte.RankingEquipo> equipo = Mono.zip(asignados(f, "gestor_persona_id"),
-                        asignados(f, "medico_persona_id"), operadores(f))
-                .map(t -> new Reporte.RankingEquipo(t.getT1(), t.getT2(), t.getT3()));
-        return Mono.zip(estados(f), solicitudesPorPeriodo(f), pagos(f), ingresosPorPeriodo(f), promotores(f), equipo,
-                        actualizadoEn())
-                .map(t -> new Lectura(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5(), t.getT6(),
-                        t.getT7().orElse(null)));
+        return Mono.zip(cifras(f), promotores(f), equipo(f))
+                .map(t -> t.getT1().lectura(f, t.getT2(), t.getT3()));
     }
 
-    /** estado_operativo → {solicitudes, of them ATENDIDO} in W_s. */
-    private Mono<Map<String, long[]>> estados(ReporteFiltro f) {
-        return ventanaSolicitudes(f, db.sql(ESTADOS))
-                .map((row, meta) -> EstadoFila.of(row))
+    private Mono<Cifras> cifras(ReporteFiltro f) {
+        String sql = CIFRAS.formatted(f.agrupacion().etiqueta("d.dia"), f.agrupacion().etiqueta("p.fecha_pago"));
+        return dias(f, db.sql(sql))
+                .map((row, meta) -> Cifra.of(row))
                 .all()
-                .collectMap(EstadoFila::estado, e -> new long[] {e.solicitudes(), e.cerradas()});
-    }
-
-    private Mono<Map<String, Long>> solicitudesPorPeriodo(ReporteFiltro f) {
-        String estado = f.estado() == null ? "" : "AND r.estado_operativo = :estado";
-        DatabaseClient.GenericExecuteSpec spec = ventanaSolicitudes(f,
-                db.sql(SOLICITUDES_POR_PERIODO.formatted(f.agrupacion().etiqueta("r.creado_en"), estado)));
-        if (f.estado() != null) {
-            spec = spec.bind("estado", f.estado().name());
-        }
-        return spec.map((row, meta) -> Periodo.of(row, "n"))
-                .all()
-                .collectMap(Periodo::periodo, p -> p.valor().longValue());
-    }
-
-    private Mono<Lectura.Pagos> pagos(ReporteFiltro f) {
-        return ventanaPagos(f, db.sql(PAGOS))
-                .map((row, meta) -> new Lectura.Pagos(number(row.get("solicitudes")).longValue(),
-                        decimal(row.get("total")), decimal(row.get("pen")), decimal(row.get("usd"))))
-                .one();
-    }
-
-    private Mono<Map<String, BigDecimal>> ingresosPorPeriodo(ReporteFiltro f) {
-        return ventanaPagos(f, db.sql(INGRESOS_POR_PERIODO.formatted(f.agrupacion().etiqueta("p.fecha_pago"))))
-                .map((row, meta) -> Periodo.of(row, "total"))
-                .all()
-                .collectMap(Periodo::periodo, Periodo::valor);
+                .collectList()
+                .map(Cifras::new);
     }
 
     /** Ties broken by solicitudes, then id, so the top 20 is one list. */
     private Mono<List<Lectura.Promotor>> promotores(ReporteFiltro f) {
-        return ventanaSolicitudes(f, db.sql(PROMOTORES))
+        return dias(f, db.sql(PROMOTORES))
                 .map((row, meta) -> new Lectura.Promotor(number(row.get("promotor_id")).intValue(),
                         nombrePromotor(row.get("tipo_promotor", String.class), row.get("nombres", String.class),
                                 row.get("apellidos", String.class), row.get("razon_social", String.class),
@@ -160,40 +143,24 @@ class ReportesRepository {
                 .collectList();
     }
 
-    /** @param columna {@code gestor_persona_id} or {@code medico_persona_id}: the vigente assignee */
-    private Mono<List<Reporte.MiembroItem>> asignados(ReporteFiltro f, String columna) {
-        return miembros(f, ASIGNADOS.formatted(columna));
-    }
-
-    /** domain.md §10 #9: users holding OPERADOR, by the solicitudes they registered, grouped by their persona. */
-    private Mono<List<Reporte.MiembroItem>> operadores(ReporteFiltro f) {
-        return miembros(f, OPERADORES);
-    }
-
-    private Mono<List<Reporte.MiembroItem>> miembros(ReporteFiltro f, String agrupado) {
-        return ventanaSolicitudes(f, db.sql(MIEMBROS.formatted(agrupado.strip(), RANKING)))
-                .map((row, meta) -> new Reporte.MiembroItem(number(row.get("persona_id")).intValue(),
-                        nombrePersona(row.get("nombres", String.class), row.get("apellidos", String.class)),
-                        number(row.get("solicitudes")).longValue(), number(row.get("cerradas")).longValue(),
-                        Timestamps.format(row.get("ultima", LocalDateTime.class))))
+    private Mono<Reporte.RankingEquipo> equipo(ReporteFiltro f) {
+        return dias(f, db.sql(EQUIPO))
+                .bind("desdeInicio", f.desde().atStartOfDay())
+                .bind("hastaFin", f.hasta().atTime(LocalTime.of(23, 59, 59)))
+                .map((row, meta) -> Miembro.of(row))
                 .all()
-                .collectList();
+                .collectList()
+                .map(miembros -> new Reporte.RankingEquipo(Miembro.de(miembros, "GESTOR"),
+                        Miembro.de(miembros, "MEDICO"), Miembro.de(miembros, "OPERADOR")));
     }
 
-    /** Empty when no event has been applied yet (or no rebuild has run). */
-    private Mono<Optional<String>> actualizadoEn() {
-        return db.sql(ACTUALIZADO_EN)
-                .map((row, meta) -> Optional.ofNullable(Timestamps.format(row.get("actualizado_en", LocalDateTime.class))))
-                .one()
-                .defaultIfEmpty(Optional.empty());
-    }
-
-    private DatabaseClient.GenericExecuteSpec ventanaSolicitudes(ReporteFiltro f, DatabaseClient.GenericExecuteSpec spec) {
-        return spec.bind("desde", f.desde().atStartOfDay()).bind("hastaFin", f.hasta().atTime(LocalTime.of(23, 59, 59)));
-    }
-
-    private DatabaseClient.GenericExecuteSpec ventanaPagos(ReporteFiltro f, DatabaseClient.GenericExecuteSpec spec) {
-        return spec.bind("pDesde", f.desde()).bind("pHasta", f.hasta());
+    /*
+     * The days of the window, both ends included: the same solicitudes as domain.md's
+     * "created_at >= desde AND created_at < hasta + 1 day" (the daily tables hold the UTC date of created_at), and
+     * answerable when hasta is 9999-12-31.
+     */
+    private static DatabaseClient.GenericExecuteSpec dias(ReporteFiltro f, DatabaseClient.GenericExecuteSpec spec) {
+        return spec.bind("desde", f.desde()).bind("hasta", f.hasta());
     }
 
     /** domain.md §7.4: by promotor type, with the type's placeholder when its name is missing; blank → "—". */
@@ -226,20 +193,67 @@ class ReportesRepository {
         return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 
-    /** One estado_operativo of W_s: its solicitudes and how many of them are ATENDIDO. */
-    private record EstadoFila(String estado, long solicitudes, long cerradas) {
+    /** One row of {@link #CIFRAS}. */
+    private record Cifra(String tipo, String periodo, String clave, BigDecimal valor, LocalDateTime fecha) {
 
-        static EstadoFila of(Row row) {
-            return new EstadoFila(row.get("estado_operativo", String.class), number(row.get("n")).longValue(),
-                    number(row.get("cerradas")).longValue());
+        static Cifra of(Row row) {
+            return new Cifra(row.get("tipo", String.class), row.get("periodo", String.class),
+                    row.get("clave", String.class), row.get("valor") == null ? null : decimal(row.get("valor")),
+                    row.get("fecha", LocalDateTime.class));
         }
     }
 
-    /** One period of a series and its figure (a count or an amount). */
-    private record Periodo(String periodo, BigDecimal valor) {
+    /** The rows of {@link #CIFRAS}, folded into what {@link Lectura} holds. */
+    private record Cifras(List<Cifra> filas) {
 
-        static Periodo of(Row row, String column) {
-            return new Periodo(row.get("periodo", String.class), decimal(row.get(column)));
+        Lectura lectura(ReporteFiltro f, List<Lectura.Promotor> promotores, Reporte.RankingEquipo equipo) {
+            Map<String, long[]> estados = new HashMap<>();
+            Map<String, Long> solicitudesPorPeriodo = new HashMap<>();
+            Map<String, BigDecimal> ingresosPorPeriodo = new HashMap<>();
+            Map<String, BigDecimal> porMoneda = new HashMap<>();
+            long pagadas = 0;
+            String actualizadoEn = null;
+            for (Cifra c : filas) {
+                switch (c.tipo()) {
+                    case "S" -> {
+                        long n = c.valor().longValueExact();
+                        long[] e = estados.computeIfAbsent(c.clave(), k -> new long[2]);
+                        e[0] += n;
+                        e[1] += "CERRADO".equals(c.clave()) ? n : 0;
+                        if (f.estado() == null || f.estado().name().equals(c.clave())) {
+                            solicitudesPorPeriodo.merge(c.periodo(), n, Long::sum);
+                        }
+                    }
+                    case "P" -> {
+                        ingresosPorPeriodo.merge(c.periodo(), c.valor(), BigDecimal::add);
+                        porMoneda.merge(c.clave(), c.valor(), BigDecimal::add);
+                    }
+                    case "D" -> pagadas = c.valor().longValueExact();
+                    default -> actualizadoEn = Timestamps.format(c.fecha());
+                }
+            }
+            BigDecimal pen = porMoneda.getOrDefault("PEN", BigDecimal.ZERO);
+            BigDecimal usd = porMoneda.getOrDefault("USD", BigDecimal.ZERO);
+            BigDecimal total = porMoneda.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            return new Lectura(estados, solicitudesPorPeriodo, new Lectura.Pagos(pagadas, total, pen, usd),
+                    ingresosPorPeriodo, promotores, equipo, actualizadoEn);
+        }
+    }
+
+    /** One row of {@link #EQUIPO}. */
+    private record Miembro(String rol, Reporte.MiembroItem item) {
+
+        static Miembro of(Row row) {
+            return new Miembro(row.get("rol", String.class), new Reporte.MiembroItem(
+                    number(row.get("persona_id")).intValue(),
+                    nombrePersona(row.get("nombres", String.class), row.get("apellidos", String.class)),
+                    number(row.get("solicitudes")).longValue(), number(row.get("cerradas")).longValue(),
+                    Timestamps.format(row.get("ultima", LocalDateTime.class))));
+        }
+
+        /** The statement orders them within each rol. */
+        static List<Reporte.MiembroItem> de(List<Miembro> miembros, String rol) {
+            return miembros.stream().filter(m -> m.rol().equals(rol)).map(Miembro::item).toList();
         }
     }
 }

@@ -37,7 +37,8 @@ public class DevSeed {
      * Deletion order of §9.1 (resultado_medico first: it references solicitud_cmep), after the report
      * aggregates, which would otherwise still count the wiped solicitudes.
      */
-    static final List<String> WIPE_ORDER = List.of("reporte_pago", "reporte_solicitud", "reporte_estado",
+    static final List<String> WIPE_ORDER = List.of("reporte_dia", "reporte_pago_dia", "reporte_pago_dia_solicitud",
+            "reporte_promotor_dia", "reporte_equipo_dia", "reporte_pago", "reporte_solicitud", "reporte_estado",
             "resultado_medico", "solicitud_archivo", "archivos",
             "pago_solicitud", "solicitud_estado_historial", "solicitud_asignacion", "solicitud_cmep",
             "cliente_apoderado", "clientes", "medico_extra", "empleado", "promotores", "servicios", "sessions",

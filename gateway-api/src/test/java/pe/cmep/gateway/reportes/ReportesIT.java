@@ -96,6 +96,15 @@ class ReportesIT extends ApiIntegrationTest {
                 + "('1000-01-01 00:00:00', 990002, 2, 41, 'REGISTRADO', 'REGISTRADO', '1000-01-01 00:00:00')");
         execute("INSERT INTO reporte_pago (fecha_pago, pago_id, solicitud_id, moneda, monto) VALUES "
                 + "('9999-12-31', 990001, 990001, 'PEN', 12.00), ('1000-01-01', 990002, 990002, 'USD', 7.00)");
+        // the daily tables, as the projector would have kept them for those rows
+        execute("INSERT INTO reporte_dia (dia, estado_operativo, solicitudes) VALUES "
+                + "('9999-12-31', 'REGISTRADO', 1), ('1000-01-01', 'REGISTRADO', 1)");
+        execute("INSERT INTO reporte_equipo_dia (rol, dia, miembro_id, solicitudes, cerradas) VALUES "
+                + "('OPERADOR', '9999-12-31', 2, 1, 0), ('OPERADOR', '1000-01-01', 2, 1, 0)");
+        execute("INSERT INTO reporte_pago_dia (fecha_pago, moneda, pagos, monto) VALUES "
+                + "('9999-12-31', 'PEN', 1, 12.00), ('1000-01-01', 'USD', 1, 7.00)");
+        execute("INSERT INTO reporte_pago_dia_solicitud (fecha_pago, dias_desde_anterior, solicitudes) VALUES "
+                + "('9999-12-31', 0, 1), ('1000-01-01', 0, 1)");
         try {
             JsonNode ultimoDia = ok(get(admin, "?desde=9999-12-31&hasta=9999-12-31"));
             assertThat(ultimoDia.at("/kpis/solicitudes").intValue()).isEqualTo(1);
@@ -116,14 +125,21 @@ class ReportesIT extends ApiIntegrationTest {
         } finally {
             execute("DELETE FROM reporte_pago WHERE pago_id IN (990001, 990002)");
             execute("DELETE FROM reporte_solicitud WHERE solicitud_id IN (990001, 990002)");
+            for (String tabla : List.of("reporte_dia", "reporte_equipo_dia")) {
+                execute("DELETE FROM " + tabla + " WHERE dia IN ('9999-12-31', '1000-01-01')");
+            }
+            for (String tabla : List.of("reporte_pago_dia", "reporte_pago_dia_solicitud")) {
+                execute("DELETE FROM " + tabla + " WHERE fecha_pago IN ('9999-12-31', '1000-01-01')");
+            }
         }
     }
 
     @Test
     void with_nothing_applied_yet_every_figure_is_zero_and_actualizado_en_null() {
-        execute("DELETE FROM reporte_pago");
-        execute("DELETE FROM reporte_solicitud");
-        execute("DELETE FROM reporte_estado");
+        for (String tabla : List.of("reporte_pago", "reporte_solicitud", "reporte_estado", "reporte_dia",
+                "reporte_equipo_dia", "reporte_promotor_dia", "reporte_pago_dia", "reporte_pago_dia_solicitud")) {
+            execute("DELETE FROM " + tabla);
+        }
 
         JsonNode data = ok(get(admin, "?estado="));
 

@@ -9,10 +9,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,6 +25,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import pe.cmep.events.SolicitudEvent;
 import pe.cmep.events.SolicitudEventCodec;
@@ -32,6 +36,8 @@ import pe.cmep.reporting.ReportAggregateRepository;
 import pe.cmep.reporting.ReportProjector;
 import pe.cmep.reporting.ReportRebuild;
 import pe.cmep.reporting.ReportRebuildRepository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,8 +50,9 @@ import tools.jackson.databind.node.ObjectNode;
  * creation and payment dates spread over months and ISO weeks); the events the API wrote to its outbox are
  * fed to the workflow-worker's projector in random interleavings with redeliveries and late duplicates. At
  * several points of the history the two reports are compared for many windows, both groupings and estado
- * filters. Finally the rebuild from the source tables must give the same report again. Each seed is printed,
- * so a failure can be replayed.
+ * filters, and the daily tables the projector keeps by deltas must equal those of a rebuild from the source tables
+ * (run in a transaction that is rolled back). Finally the rebuild must give the same report again. Each seed is
+ * printed, so a failure can be replayed.
  */
 // Its own context (the hand-moved clock): without a relay, which would race the other context's relay for the
 // outbox rows, and closed afterwards.
@@ -63,6 +70,9 @@ class ReportesPropertyIT extends ApiIntegrationTest {
 
     @Autowired
     TransactionalOperator tx;
+
+    @Autowired
+    ReactiveTransactionManager transactions;
 
     private long inicioOutbox;
 
@@ -97,7 +107,8 @@ class ReportesPropertyIT extends ApiIntegrationTest {
 
         HistoriaAleatoria historia = new HistoriaAleatoria(client, random, clock, admin, registradores, gestores,
                 medicos, promotores);
-        ReportProjector projector = new ReportProjector(new ReportAggregateRepository(db), tx, Clock.systemUTC(), "reportes-test-" + UUID.randomUUID());
+        ReportProjector projector = new ReportProjector(new ReportAggregateRepository(db),
+                ReportProjector.transacciones(transactions), Clock.systemUTC(), "reportes-test-" + UUID.randomUUID());
         // the outbox keeps earlier classes' events, whose solicitud ids the seed reset hands out again
         inicioOutbox = count("SELECT COALESCE(MAX(outbox_id), 0) FROM outbox_event");
         long aplicadosHasta = inicioOutbox;
@@ -105,6 +116,8 @@ class ReportesPropertyIT extends ApiIntegrationTest {
             historia.pasos(70);
             aplicadosHasta = aplicar(projector, aplicadosHasta, random);
             comparar(admin, random, "tramo " + tramo + " seed " + seed);
+            assertThat(diarias().block()).as("daily tables, tramo %s seed %s", tramo, seed)
+                    .isEqualTo(diariasDelRebuild());
         }
         assertThat(historia.aceptados()).as("accepted requests of %s steps", historia.pasos())
                 .isGreaterThan(historia.pasos() / 2);
@@ -171,6 +184,41 @@ class ReportesPropertyIT extends ApiIntegrationTest {
         if (!contexto.startsWith("after rebuild")) {
             assertThat(reporte(admin, "").get("actualizado_en").asString()).as(contexto).isEqualTo(newest);
         }
+    }
+
+    /** What a rebuild from the source tables would leave in the daily tables, without keeping it. */
+    private Map<String, List<String>> diariasDelRebuild() {
+        return tx.execute(status -> {
+                    status.setRollbackOnly();
+                    return new ReportRebuild(new ReportRebuildRepository(db), tx, clock).run().then(diarias());
+                })
+                .single()
+                .block(Duration.ofMinutes(1));
+    }
+
+    /** The rows of the daily tables (V9) with a figure other than 0 (the same as no row), as text in key order. */
+    private Mono<Map<String, List<String>>> diarias() {
+        Map<String, String> consultas = new LinkedHashMap<>();
+        consultas.put("reporte_dia", "SELECT dia, estado_operativo, solicitudes FROM reporte_dia "
+                + "WHERE solicitudes <> 0 ORDER BY dia, estado_operativo");
+        consultas.put("reporte_equipo_dia", "SELECT rol, dia, miembro_id, solicitudes, cerradas FROM reporte_equipo_dia "
+                + "WHERE solicitudes <> 0 OR cerradas <> 0 ORDER BY rol, dia, miembro_id");
+        consultas.put("reporte_promotor_dia", "SELECT dia, promotor_id, dias_desde_anterior, clientes, solicitudes "
+                + "FROM reporte_promotor_dia WHERE clientes <> 0 OR solicitudes <> 0 "
+                + "ORDER BY dia, promotor_id, dias_desde_anterior");
+        consultas.put("reporte_pago_dia", "SELECT fecha_pago, moneda, pagos, monto FROM reporte_pago_dia "
+                + "WHERE pagos <> 0 OR monto <> 0 ORDER BY fecha_pago, moneda");
+        consultas.put("reporte_pago_dia_solicitud", "SELECT fecha_pago, dias_desde_anterior, solicitudes "
+                + "FROM reporte_pago_dia_solicitud WHERE solicitudes <> 0 ORDER BY fecha_pago, dias_desde_anterior");
+        return Flux.fromIterable(consultas.entrySet())
+                .concatMap(c -> db.sql(c.getValue())
+                        .map((row, meta) -> meta.getColumnMetadatas().stream()
+                                .map(col -> String.valueOf(row.get(col.getName())))
+                                .collect(Collectors.joining(" ")))
+                        .all()
+                        .collectList()
+                        .map(filas -> Map.entry(c.getKey(), filas)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
     }
 
     private JsonNode reporte(String session, String query) {

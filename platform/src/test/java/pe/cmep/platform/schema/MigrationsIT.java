@@ -53,8 +53,10 @@ class MigrationsIT {
     /** V2: outbox, consumer idempotency, shared login-failure counters. */
     private static final List<String> EVENT_TABLES = List.of("outbox_event", "processed_event", "login_failure");
 
-    /** V5: the report read model kept by the workflow-worker. */
-    private static final List<String> REPORT_TABLES = List.of("reporte_solicitud", "reporte_pago", "reporte_estado");
+    /** V5 and V9: the report read model kept by the workflow-worker. */
+    private static final List<String> REPORT_TABLES = List.of("reporte_solicitud", "reporte_pago", "reporte_estado",
+            "reporte_dia", "reporte_pago_dia", "reporte_pago_dia_solicitud", "reporte_promotor_dia",
+            "reporte_equipo_dia");
 
     /** V6: the lock rows a login attempt is counted under. */
     private static final List<String> THROTTLE_TABLES = List.of("login_attempt_lock");
@@ -269,6 +271,26 @@ class MigrationsIT {
             reporte_estado actualizado_en datetime notnull -
             reporte_estado eventos_aplicados bigint notnull 0
             reporte_estado reconstruido_en datetime null NULL
+            reporte_dia dia date notnull -
+            reporte_dia estado_operativo varchar(15) notnull -
+            reporte_dia solicitudes int notnull -
+            reporte_pago_dia fecha_pago date notnull -
+            reporte_pago_dia moneda varchar(3) notnull -
+            reporte_pago_dia pagos int notnull -
+            reporte_pago_dia monto decimal(16,2) notnull -
+            reporte_pago_dia_solicitud fecha_pago date notnull -
+            reporte_pago_dia_solicitud dias_desde_anterior int notnull -
+            reporte_pago_dia_solicitud solicitudes int notnull -
+            reporte_promotor_dia dia date notnull -
+            reporte_promotor_dia promotor_id int notnull -
+            reporte_promotor_dia dias_desde_anterior int notnull -
+            reporte_promotor_dia clientes int notnull -
+            reporte_promotor_dia solicitudes int notnull -
+            reporte_equipo_dia rol varchar(8) notnull -
+            reporte_equipo_dia dia date notnull -
+            reporte_equipo_dia miembro_id int notnull -
+            reporte_equipo_dia solicitudes int notnull -
+            reporte_equipo_dia cerradas int notnull -
             solicitud_conteo estado_operativo varchar(15) notnull -
             solicitud_conteo slot int notnull -
             solicitud_conteo n bigint notnull 0
@@ -308,7 +330,12 @@ class MigrationsIT {
             Map.entry("solicitud_conteo", List.of("estado_operativo", "slot")),
             Map.entry("reporte_solicitud", List.of("creado_en", "solicitud_id")),
             Map.entry("reporte_pago", List.of("fecha_pago", "pago_id")),
-            Map.entry("reporte_estado", List.of("particion")));
+            Map.entry("reporte_estado", List.of("particion")),
+            Map.entry("reporte_dia", List.of("dia", "estado_operativo")),
+            Map.entry("reporte_pago_dia", List.of("fecha_pago", "moneda")),
+            Map.entry("reporte_pago_dia_solicitud", List.of("fecha_pago", "dias_desde_anterior")),
+            Map.entry("reporte_promotor_dia", List.of("dia", "promotor_id", "dias_desde_anterior")),
+            Map.entry("reporte_equipo_dia", List.of("rol", "dia", "miembro_id")));
 
     /** Unique keys (besides primary keys): name -> table(columns in order). */
     private static final Map<String, String> EXPECTED_UNIQUE_KEYS = Map.ofEntries(
@@ -342,7 +369,11 @@ class MigrationsIT {
             Map.entry("ix_solicitud_cmep_created_by", "solicitud_cmep(created_by,solicitud_id)"),
             Map.entry("ix_solicitud_cmep_gestor_estado", "solicitud_cmep(gestor_persona_id,estado_operativo,solicitud_id)"),
             Map.entry("ix_solicitud_cmep_medico_estado", "solicitud_cmep(medico_persona_id,estado_operativo,solicitud_id)"),
-            Map.entry("ix_solicitud_cmep_created_by_estado", "solicitud_cmep(created_by,estado_operativo,solicitud_id)"));
+            Map.entry("ix_solicitud_cmep_created_by_estado", "solicitud_cmep(created_by,estado_operativo,solicitud_id)"),
+            Map.entry("ix_reporte_solicitud_gestor", "reporte_solicitud(gestor_persona_id,actualizado_en,creado_en)"),
+            Map.entry("ix_reporte_solicitud_medico", "reporte_solicitud(medico_persona_id,actualizado_en,creado_en)"),
+            Map.entry("ix_reporte_solicitud_operador", "reporte_solicitud(creado_por,actualizado_en,creado_en)"),
+            Map.entry("ix_reporte_solicitud_promotor_cliente", "reporte_solicitud(promotor_id,cliente_id,creado_en)"));
 
     /** domain.md §2.3 and V7 (the current assignees): every foreign key, as table.column -> referenced table.column. */
     private static final Map<String, String> EXPECTED_FOREIGN_KEYS = Map.ofEntries(
@@ -488,7 +519,7 @@ class MigrationsIT {
     void every_domain_table_exists_after_migrating_an_empty_database() throws SQLException {
         assertThat(firstMigration.success).isTrue();
         assertThat(firstMigration.migrations).extracting(m -> m.version)
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "10");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
 
         Set<String> expected = new TreeSet<>(DOMAIN_TABLES);
         expected.addAll(EVENT_TABLES);

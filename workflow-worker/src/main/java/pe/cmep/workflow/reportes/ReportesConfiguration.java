@@ -58,7 +58,7 @@ class ReportesConfiguration {
     @Bean
     ReportProjector reportProjector(DatabaseClient db, ReactiveTransactionManager transactions,
                                     ReportesProperties properties) {
-        return new ReportProjector(new ReportAggregateRepository(db), TransactionalOperator.create(transactions),
+        return new ReportProjector(new ReportAggregateRepository(db), ReportProjector.transacciones(transactions),
                 Clock.systemUTC(), properties.consumerName());
     }
 
