@@ -25,9 +25,7 @@ public class SessionRepository {
             LEFT JOIN users u ON u.user_id = s.user_id
             %s
             WHERE s.session_id = :hash
-            ORDER BY %s
-            """.formatted(UserAccountRepository.ACCOUNT_COLUMNS, UserAccountRepository.ACCOUNT_JOINS,
-            UserAccountRepository.ACCOUNT_ORDER);
+            """.formatted(UserAccountRepository.ACCOUNT_COLUMNS, UserAccountRepository.ACCOUNT_JOINS);
     /** Of concurrent requests that all read a stale value, only the first writes. */
     private static final String TOUCH = """
             UPDATE sessions SET last_seen_at = :now

@@ -1,8 +1,10 @@
 package pe.cmep.gateway.auth;
 
 import io.r2dbc.spi.Row;
+import java.text.Collator;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -22,9 +24,9 @@ public class UserAccountRepository {
             """;
     /**
      * The account's columns from {@code u} (users), {@code p} (its persona, joined by {@link #ACCOUNT_JOINS}) and
-     * {@code x} (its extra permissions, one row each, ordered by {@link #ACCOUNT_ORDER}: a user without any is one
-     * row). The roles are at most four enum names, aggregated in the same statement. Permission codes are free text
-     * with no safe separator, and MariaDB 10.11's JSON_ARRAYAGG mangles non-Latin-1 text, so they stay rows.
+     * {@code x} (its extra permissions, one row each: a user without any is one row). The roles are at most four enum
+     * names, aggregated in the same statement. Permission codes are free text with no safe separator, and MariaDB
+     * 10.11's JSON_ARRAYAGG mangles non-Latin-1 text, so they stay rows.
      */
     static final String ACCOUNT_COLUMNS = """
             u.user_id, u.user_email, u.estado, u.persona_id, p.nombres, p.apellidos,
@@ -35,17 +37,17 @@ public class UserAccountRepository {
             LEFT JOIN personas p ON p.persona_id = u.persona_id
             LEFT JOIN user_permissions x ON x.user_id = u.user_id
             """;
-    static final String ACCOUNT_ORDER = "x.permission_code";
     private static final String USER = """
             SELECT %s
             FROM users u
             %s
             WHERE u.user_id = :id
-            ORDER BY %s
-            """.formatted(ACCOUNT_COLUMNS, ACCOUNT_JOINS, ACCOUNT_ORDER);
+            """.formatted(ACCOUNT_COLUMNS, ACCOUNT_JOINS);
     private static final String RECORD_LOGIN = """
             UPDATE users SET last_login_at = :now WHERE user_id = :id
             """;
+
+    private static final Collator CODE_ORDER = Collator.getInstance(Locale.ROOT);
 
     private final DatabaseClient db;
 
@@ -93,10 +95,14 @@ public class UserAccountRepository {
                 null);
     }
 
-    /** The account the rows of one statement describe, with every permission code, in the rows' order. */
+    /**
+     * The account the rows of one statement describe, with every permission code. They are ordered here, as the
+     * column's collation would: an ORDER BY made the database build a temporary table on every request.
+     */
     static CurrentUser account(List<CurrentUser> rows) {
         CurrentUser first = rows.get(0);
-        List<String> permissions = rows.stream().flatMap(row -> row.permissionsExtra().stream()).toList();
+        List<String> permissions = rows.stream().flatMap(row -> row.permissionsExtra().stream())
+                .sorted(CODE_ORDER).toList();
         return new CurrentUser(first.userId(), first.userEmail(), first.estado(), first.roles(), permissions,
                 first.displayName(), first.personaId(), first.sessionHash());
     }
