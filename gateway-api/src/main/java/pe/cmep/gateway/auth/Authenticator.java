@@ -1,6 +1,7 @@
 package pe.cmep.gateway.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import pe.cmep.gateway.config.ApiProperties;
 import pe.cmep.gateway.web.ApiException;
 import reactor.core.publisher.Mono;
 
@@ -15,6 +17,10 @@ import reactor.core.publisher.Mono;
  * The session check of api.md §3 "Lookup", run by {@link AuthenticationFilter} only. It runs outside the
  * request's transaction so that purging an expired session, or every session of a suspended user, is committed
  * although the request answers 401.
+ *
+ * <p>A valid session costs one statement: the session, its user and the user's roles read together (roles fresh
+ * on every request). {@code last_seen_at} is written only when the row read shows it older than the touch interval
+ * (decision 40), so a GET is no durable write.
  */
 @Component
 class Authenticator {
@@ -25,14 +31,14 @@ class Authenticator {
 
     private final SessionTokens tokens;
     private final SessionRepository sessions;
-    private final UserAccountRepository users;
     private final Clock clock;
+    private final Duration touchInterval;
 
-    Authenticator(SessionTokens tokens, SessionRepository sessions, UserAccountRepository users, Clock clock) {
+    Authenticator(SessionTokens tokens, SessionRepository sessions, Clock clock, ApiProperties properties) {
         this.tokens = tokens;
         this.sessions = sessions;
-        this.users = users;
         this.clock = clock;
+        this.touchInterval = properties.session().touchInterval();
     }
 
     /** A missing or malformed cookie is refused without asking the database. */
@@ -49,24 +55,29 @@ class Authenticator {
 
     private Mono<CurrentUser> lookUp(String hash) {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        return sessions.find(hash)
+        return sessions.lookUp(hash)
                 .switchIfEmpty(invalid())
                 .flatMap(session -> {
-                    if (session.expiresAt().isBefore(now)) {
+                    CurrentUser user = session.user();
+                    if (session.expiresAt().isBefore(now) || user == null) {
                         return sessions.delete(hash).then(invalid());
                     }
-                    return users.findUser(session.userId())
-                            .switchIfEmpty(sessions.delete(hash).then(invalid()))
-                            .flatMap(user -> {
-                                if (!"ACTIVO".equals(user.estado())) {
-                                    return sessions.deleteAllOf(user.userId())
-                                            .doOnNext(n -> log.info("sessions_purged_for_suspended_user user_id={} count={}",
-                                                    user.userId(), n))
-                                            .then(invalid());
-                                }
-                                return sessions.touch(hash, now).thenReturn(user.withSession(hash));
-                            });
+                    if (!"ACTIVO".equals(user.estado())) {
+                        return sessions.deleteAllOf(user.userId())
+                                .doOnNext(n -> log.info("sessions_purged_for_suspended_user user_id={} count={}",
+                                        user.userId(), n))
+                                .then(invalid());
+                    }
+                    return touchIfStale(hash, session.lastSeenAt(), now).thenReturn(user.withSession(hash));
                 });
+    }
+
+    private Mono<Void> touchIfStale(String hash, LocalDateTime lastSeenAt, LocalDateTime now) {
+        LocalDateTime staleBefore = now.minus(touchInterval);
+        if (lastSeenAt != null && !lastSeenAt.isBefore(staleBefore)) {
+            return Mono.empty();
+        }
+        return sessions.touch(hash, now, staleBefore);
     }
 
     private static <T> Mono<T> invalid() {

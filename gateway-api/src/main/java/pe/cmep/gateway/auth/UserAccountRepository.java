@@ -1,8 +1,10 @@
 package pe.cmep.gateway.auth;
 
 import io.r2dbc.spi.Row;
+import java.text.Collator;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -20,19 +22,32 @@ public class UserAccountRepository {
             SELECT user_id, password_hash, estado FROM users
             WHERE user_email = :email AND user_email COLLATE utf8mb4_bin = :email
             """;
+    /**
+     * The account's columns from {@code u} (users), {@code p} (its persona, joined by {@link #ACCOUNT_JOINS}) and
+     * {@code x} (its extra permissions, one row each: a user without any is one row). The roles are at most four enum
+     * names, aggregated in the same statement. Permission codes are free text with no safe separator, and MariaDB
+     * 10.11's JSON_ARRAYAGG mangles non-Latin-1 text, so they stay rows.
+     */
+    static final String ACCOUNT_COLUMNS = """
+            u.user_id, u.user_email, u.estado, u.persona_id, p.nombres, p.apellidos,
+            (SELECT GROUP_CONCAT(r.user_role) FROM user_role r WHERE r.user_id = u.user_id) AS roles,
+            x.permission_code
+            """;
+    static final String ACCOUNT_JOINS = """
+            LEFT JOIN personas p ON p.persona_id = u.persona_id
+            LEFT JOIN user_permissions x ON x.user_id = u.user_id
+            """;
     private static final String USER = """
-            SELECT u.user_id, u.user_email, u.estado, u.persona_id, p.nombres, p.apellidos
-            FROM users u LEFT JOIN personas p ON p.persona_id = u.persona_id WHERE u.user_id = :id
-            """;
-    private static final String ROLES = """
-            SELECT user_role FROM user_role WHERE user_id = :id
-            """;
-    private static final String PERMISSIONS = """
-            SELECT permission_code FROM user_permissions WHERE user_id = :id ORDER BY permission_code
-            """;
+            SELECT %s
+            FROM users u
+            %s
+            WHERE u.user_id = :id
+            """.formatted(ACCOUNT_COLUMNS, ACCOUNT_JOINS);
     private static final String RECORD_LOGIN = """
             UPDATE users SET last_login_at = :now WHERE user_id = :id
             """;
+
+    private static final Collator CODE_ORDER = Collator.getInstance(Locale.ROOT);
 
     private final DatabaseClient db;
 
@@ -48,20 +63,12 @@ public class UserAccountRepository {
     }
 
     public Mono<CurrentUser> findUser(int userId) {
-        Mono<CurrentUser> base = db.sql(USER)
+        return db.sql(USER)
                 .bind("id", userId)
-                .map((row, meta) -> account(row))
-                .one();
-        Mono<List<String>> roles = db.sql(ROLES)
-                .bind("id", userId)
-                .map((row, meta) -> row.get("user_role", String.class))
-                .all().collectList().map(Roles::sorted);
-        Mono<List<String>> permissions = db.sql(PERMISSIONS)
-                .bind("id", userId)
-                .map((row, meta) -> row.get("permission_code", String.class))
-                .all().collectList();
-        return base.flatMap(user -> Mono.zip(roles, permissions).map(t -> new CurrentUser(user.userId(),
-                user.userEmail(), user.estado(), t.getT1(), t.getT2(), user.displayName(), user.personaId(), null)));
+                .map((row, meta) -> accountRow(row))
+                .all().collectList()
+                .filter(rows -> !rows.isEmpty())
+                .map(UserAccountRepository::account);
     }
 
     public Mono<Void> recordLogin(int userId, LocalDateTime now) {
@@ -71,14 +78,33 @@ public class UserAccountRepository {
                 .then();
     }
 
-    /** The account without its roles and permissions; the display name falls back to the e-mail. */
-    private static CurrentUser account(Row row) {
+    /**
+     * One row of {@link #ACCOUNT_COLUMNS}: the account with this row's permission code only; the display name falls
+     * back to the e-mail.
+     */
+    static CurrentUser accountRow(Row row) {
         String email = row.get("user_email", String.class);
         String nombres = row.get("nombres", String.class);
         String apellidos = row.get("apellidos", String.class);
         String display = nombres == null ? email : (nombres + " " + (apellidos == null ? "" : apellidos)).trim();
+        String roles = row.get("roles", String.class);
+        String permission = row.get("permission_code", String.class);
         return new CurrentUser(row.get("user_id", Integer.class), email, row.get("estado", String.class),
-                List.of(), List.of(), display, row.get("persona_id", Integer.class), null);
+                roles == null ? List.of() : Roles.sorted(List.of(roles.split(","))),
+                permission == null ? List.of() : List.of(permission), display, row.get("persona_id", Integer.class),
+                null);
+    }
+
+    /**
+     * The account the rows of one statement describe, with every permission code. They are ordered here, as the
+     * column's collation would: an ORDER BY made the database build a temporary table on every request.
+     */
+    static CurrentUser account(List<CurrentUser> rows) {
+        CurrentUser first = rows.get(0);
+        List<String> permissions = rows.stream().flatMap(row -> row.permissionsExtra().stream())
+                .sorted(CODE_ORDER).toList();
+        return new CurrentUser(first.userId(), first.userEmail(), first.estado(), first.roles(), permissions,
+                first.displayName(), first.personaId(), first.sessionHash());
     }
 
     public record Credentials(int userId, String passwordHash, String estado) {

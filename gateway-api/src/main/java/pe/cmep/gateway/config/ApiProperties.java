@@ -26,8 +26,10 @@ public record ApiProperties(
      * @param secret      HMAC key that hashes session ids before they are stored
      * @param expireHours absolute session lifetime
      * @param cookieDomain Domain attribute of the cookie in prod; empty = host-only
+     * @param touchInterval how stale {@code last_seen_at} may get before a request writes it again (decision 40)
      */
-    public record Session(String secret, @DefaultValue("24") int expireHours, String cookieDomain) {
+    public record Session(String secret, @DefaultValue("24") int expireHours, String cookieDomain,
+                          @DefaultValue("1m") Duration touchInterval) {
 
         public Duration lifetime() {
             return Duration.ofHours(expireHours);

@@ -37,7 +37,7 @@ class ApiPropertiesTest {
     }
 
     private static ApiProperties properties(String appEnv, String secret) {
-        return new ApiProperties(appEnv, "0.1.0", new ApiProperties.Session(secret, 24, ""),
+        return new ApiProperties(appEnv, "0.1.0", new ApiProperties.Session(secret, 24, "", Duration.ofMinutes(1)),
                 new ApiProperties.Cors("http://localhost:3000"),
                 new ApiProperties.LoginThrottle(5, Duration.ofMinutes(15), 30, Duration.ofMinutes(1)));
     }
