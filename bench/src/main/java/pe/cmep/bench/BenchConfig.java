@@ -14,14 +14,18 @@ import java.util.List;
  * @param measure      the measured time of each HTTP point
  * @param raw          the measured time of each JDBC point (api/raw)
  * @param lag          how long actions are sent at {@link #lagRate} per second for the lag figure
+ * @param only         measure only the points whose endpoint contains one of these (and the lag if one is "lag");
+ *                     empty: everything
  */
 public record BenchConfig(boolean quick, int solicitudes, Path out, Path home, Path root, String api,
                           String apiManagement, String workflowWorker, String fileWorker, String jdbcUrl,
                           String workflowJar, List<Integer> readClients, List<Integer> writeClients, Duration warmUp,
-                          Duration measure, Duration raw, int lagRate, Duration lag) {
+                          Duration measure, Duration raw, int lagRate, Duration lag,
+                          List<String> only) {
 
     static BenchConfig parse(String[] args) {
         boolean quick = false;
+        List<String> only = List.of();
         Integer solicitudes = null;
         Path out = null;
         Path home = Path.of("target/bench/home");
@@ -31,10 +35,11 @@ public record BenchConfig(boolean quick, int solicitudes, Path out, Path home, P
                 case "--quick" -> quick = true;
                 case "--solicitudes" -> solicitudes = Integer.parseInt(value(args, ++i, "--solicitudes"));
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                case "--only" -> only = List.of(value(args, ++i, "--only").split(","));
                 case "--home" -> home = Path.of(value(args, ++i, "--home"));
                 case "--root" -> root = Path.of(value(args, ++i, "--root"));
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + " (usage: ./cmep bench [--quick] [--solicitudes N] [--out DIR])");
+                        + " (usage: ./cmep bench [--quick] [--solicitudes N] [--out DIR] [--only NAME,...])");
             }
         }
         if (out == null) {
@@ -52,11 +57,16 @@ public record BenchConfig(boolean quick, int solicitudes, Path out, Path home, P
         if (quick) {
             return new BenchConfig(true, solicitudes == null ? 10_000 : solicitudes, out, home, root, api, management,
                     workflow, file, jdbc, workflowJar, List.of(1, 16), List.of(16), Duration.ofMillis(500),
-                    Duration.ofSeconds(1), Duration.ofMillis(500), 50, Duration.ofSeconds(3));
+                    Duration.ofSeconds(1), Duration.ofMillis(500), 50, Duration.ofSeconds(3), only);
         }
         return new BenchConfig(false, solicitudes == null ? 100_000 : solicitudes, out, home, root, api, management,
                 workflow, file, jdbc, workflowJar, List.of(1, 16, 64), List.of(1, 16), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofSeconds(3), 50, Duration.ofSeconds(20));
+                Duration.ofSeconds(10), Duration.ofSeconds(3), 50, Duration.ofSeconds(20), only);
+    }
+
+    /** Whether a point (or "lag") is measured in this run. */
+    boolean measures(String endpoint) {
+        return only.isEmpty() || only.stream().anyMatch(endpoint::contains);
     }
 
     private static String value(String[] args, int i, String name) {

@@ -79,6 +79,9 @@ public final class BenchMain {
         List<Row> rows = new ArrayList<>();
         System.out.println();
         for (Point point : new Points(config, apis, sessions, pools, gestor, medico).all()) {
+            if (!config.measures(point.endpoint())) {
+                continue;
+            }
             for (int clients : point.clients()) {
                 LoadRunner.Measured m = LoadRunner.run(clients, config.warmUp(), config.measure(), point.client());
                 String note = m.exhausted() != null ? "ended early: " + m.exhausted()
@@ -96,9 +99,11 @@ public final class BenchMain {
             }
         }
 
-        log("Action -> report lag: asignar-gestor at %d/s for %d s...", config.lagRate(), config.lag().toSeconds());
-        BenchReport.Lag lag = LagProbe.run(config.api(), config.jdbcUrl(), sessions, pools, gestor, config.lagRate(),
-                config.lag());
+        BenchReport.Lag lag = null;
+        if (config.measures("lag")) {
+            log("Action -> report lag: asignar-gestor at %d/s for %d s...", config.lagRate(), config.lag().toSeconds());
+            lag = LagProbe.run(config.api(), config.jdbcUrl(), sessions, pools, gestor, config.lagRate(), config.lag());
+        }
 
         Services services = new Services(config.home(), Map.of(
                 "gateway-api", config.apiManagement(),

@@ -19,7 +19,10 @@ public record BenchReport(String startedAt, boolean quick, Machine machine, Setu
                        long asignaciones, double seedSeconds, int afterSeedStatements, double rebuildSeconds) {
     }
 
-    /** Action → report lag: from the action's HTTP response to the change being in the report tables. */
+    /**
+     * Action → report lag: from the action's HTTP response to the change being in the report tables; null in a run
+     * whose {@code --only} leaves it out.
+     */
     public record Lag(int ratePerSecond, double seconds, int actions, int failed, int seen, int unseen, double p50Ms,
                       double p99Ms, double maxMs, String firstError) {
     }

@@ -44,12 +44,15 @@ public final class ResultFiles {
             notes.forEach(n -> out.append(markdown ? "- " : "  ").append(n).append('\n'));
         }
         BenchReport.Lag lag = r.lag();
-        out.append('\n').append(heading("Action -> report lag", markdown)).append(markdown ? "" : "  ")
-                .append(String.format(Locale.ROOT, "asignar-gestor at %d/s for %.0f s: %d actions, %d failed, %d seen in "
-                                + "reporte_solicitud, %d unseen; from the HTTP response: p50 %.0f ms, p99 %.0f ms, max %.0f ms",
-                        lag.ratePerSecond(), lag.seconds(), lag.actions(), lag.failed(), lag.seen(), lag.unseen(),
-                        lag.p50Ms(), lag.p99Ms(), lag.maxMs()))
-                .append(lag.firstError() == null ? "" : " (first error: " + lag.firstError() + ")").append('\n');
+        if (lag != null) {
+            out.append('\n').append(heading("Action -> report lag", markdown)).append(markdown ? "" : "  ")
+                    .append(String.format(Locale.ROOT, "asignar-gestor at %d/s for %.0f s: %d actions, %d failed, %d "
+                                    + "seen in reporte_solicitud, %d unseen; from the HTTP response: p50 %.0f ms, "
+                                    + "p99 %.0f ms, max %.0f ms",
+                            lag.ratePerSecond(), lag.seconds(), lag.actions(), lag.failed(), lag.seen(), lag.unseen(),
+                            lag.p50Ms(), lag.p99Ms(), lag.maxMs()))
+                    .append(lag.firstError() == null ? "" : " (first error: " + lag.firstError() + ")").append('\n');
+        }
 
         out.append('\n').append(heading("Memory after the load", markdown));
         List<String[]> memory = new ArrayList<>();
