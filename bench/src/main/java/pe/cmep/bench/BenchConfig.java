@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param readClients  the concurrencies of the read points (login, auth/me, health, list, detail, reports)
  * @param writeClients the concurrencies of the workflow actions and of the file upload/download
+ * @param jvmWarmUp    unmeasured time of each read point before the first measured point
  * @param warmUp       unmeasured time before each point
  * @param measure      the measured time of each HTTP point
  * @param raw          the measured time of each JDBC point (api/raw)
@@ -19,8 +20,8 @@ import java.util.List;
  */
 public record BenchConfig(boolean quick, int solicitudes, Path out, Path home, Path root, String api,
                           String apiManagement, String workflowWorker, String fileWorker, String jdbcUrl,
-                          String workflowJar, List<Integer> readClients, List<Integer> writeClients, Duration warmUp,
-                          Duration measure, Duration raw, int lagRate, Duration lag,
+                          String workflowJar, List<Integer> readClients, List<Integer> writeClients, Duration jvmWarmUp,
+                          Duration warmUp, Duration measure, Duration raw, int lagRate, Duration lag,
                           List<String> only) {
 
     static BenchConfig parse(String[] args) {
@@ -56,12 +57,13 @@ public record BenchConfig(boolean quick, int solicitudes, Path out, Path home, P
         String file = host + env("CMEP_FILE_WORKER_PORT", "25083");
         if (quick) {
             return new BenchConfig(true, solicitudes == null ? 10_000 : solicitudes, out, home, root, api, management,
-                    workflow, file, jdbc, workflowJar, List.of(1, 16), List.of(16), Duration.ofMillis(500),
-                    Duration.ofSeconds(1), Duration.ofMillis(500), 50, Duration.ofSeconds(3), only);
+                    workflow, file, jdbc, workflowJar, List.of(1, 16), List.of(16), Duration.ofMillis(300),
+                    Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(500), 50, Duration.ofSeconds(3),
+                    only);
         }
         return new BenchConfig(false, solicitudes == null ? 100_000 : solicitudes, out, home, root, api, management,
-                workflow, file, jdbc, workflowJar, List.of(1, 16, 64), List.of(1, 16), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofSeconds(3), 50, Duration.ofSeconds(20), only);
+                workflow, file, jdbc, workflowJar, List.of(1, 16, 64), List.of(1, 16), Duration.ofSeconds(3),
+                Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(3), 50, Duration.ofSeconds(20), only);
     }
 
     /** Whether a point (or "lag") is measured in this run. */

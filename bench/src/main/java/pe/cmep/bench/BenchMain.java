@@ -76,12 +76,12 @@ public final class BenchMain {
         }
         // the actions assign a gestor of the seed other than gestor@cmep.local, whose mine=true list stays as seeded
         int gestor = seeded.gestores().get(1);
+        List<Point> points = new Points(config, apis, sessions, pools, gestor, medico).all().stream()
+                .filter(point -> config.measures(point.endpoint())).toList();
+        warmUp(config, points);
         List<Row> rows = new ArrayList<>();
         System.out.println();
-        for (Point point : new Points(config, apis, sessions, pools, gestor, medico).all()) {
-            if (!config.measures(point.endpoint())) {
-                continue;
-            }
+        for (Point point : points) {
             for (int clients : point.clients()) {
                 LoadRunner.Measured m = LoadRunner.run(clients, config.warmUp(), config.measure(), point.client());
                 String note = m.exhausted() != null ? "ended early: " + m.exhausted()
@@ -122,6 +122,22 @@ public final class BenchMain {
         System.out.print(ResultFiles.render(report, false));
         Path written = ResultFiles.write(report, config.out());
         log("Results: %s (and .json beside it)", written);
+    }
+
+    /**
+     * Every read point once, unmeasured, before the first measured one: otherwise the first points (or every point
+     * of an {@code --only} run) would measure a JVM that the later points find compiled. The writes are left out:
+     * each of their requests takes a seeded solicitud that the measured point needs.
+     */
+    private static void warmUp(BenchConfig config, List<Point> points) throws InterruptedException {
+        int clients = Math.min(16, Collections.max(config.readClients()));
+        log("Warming up: each read point for %.1f s at %d clients, unmeasured...", seconds(config.jvmWarmUp()),
+                clients);
+        for (Point point : points) {
+            if (point.clients().equals(config.readClients()) && !point.endpoint().startsWith("POST")) {
+                LoadRunner.run(clients, Duration.ZERO, config.jvmWarmUp(), point.client());
+            }
+        }
     }
 
     /** The same SQL straight through JDBC, one connection per client, in a tight loop; @return requests per second */
