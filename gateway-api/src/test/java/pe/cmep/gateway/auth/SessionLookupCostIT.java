@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 import pe.cmep.gateway.support.ApiIntegrationTest;
+import pe.cmep.gateway.support.MutableClock;
 import reactor.core.publisher.Flux;
 
 /**
@@ -30,7 +31,7 @@ class SessionLookupCostIT extends ApiIntegrationTest {
     private static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @Autowired
-    MovableClock clock;
+    MutableClock clock;
 
     @Autowired
     SessionTokens tokens;
@@ -39,8 +40,8 @@ class SessionLookupCostIT extends ApiIntegrationTest {
     static class Reloj {
         @Bean
         @Primary
-        MovableClock movableClock() {
-            return new MovableClock(START);
+        MutableClock mutableClock() {
+            return new MutableClock(START);
         }
     }
 

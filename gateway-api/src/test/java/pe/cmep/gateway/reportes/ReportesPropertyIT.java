@@ -31,6 +31,7 @@ import pe.cmep.events.SolicitudEvent;
 import pe.cmep.events.SolicitudEventCodec;
 import pe.cmep.gateway.auth.SessionCookies;
 import pe.cmep.gateway.support.ApiIntegrationTest;
+import pe.cmep.gateway.support.MutableClock;
 import pe.cmep.gateway.text.Timestamps;
 import pe.cmep.reporting.ReportAggregateRepository;
 import pe.cmep.reporting.ReportProjector;

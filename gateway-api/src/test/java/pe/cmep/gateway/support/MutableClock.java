@@ -1,4 +1,4 @@
-package pe.cmep.gateway.auth;
+package pe.cmep.gateway.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A UTC clock a test moves by hand, so a minute passes without waiting for it. */
-final class MovableClock extends Clock {
+/**
+ * A UTC clock a test moves by hand: the report tests create solicitudes over weeks instead of seconds, the session
+ * tests let a minute pass without waiting for it.
+ */
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    MovableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(t -> t.plus(duration));
     }
 
