@@ -1,0 +1,30 @@
+package pe.cmep.system;
+
+import java.nio.file.Path;
+import pe.cmep.system.cluster.Cluster;
+import pe.cmep.system.cluster.ClusterSettings;
+
+/**
+ * The one cluster every system test of this JVM runs against (two processes of each service), started by the first
+ * test that asks and stopped when the JVM exits. A test that kills nodes heals the cluster before it ends, so the
+ * next test finds every node running.
+ */
+public final class SharedCluster {
+
+    public static final int INSTANCES = 2;
+    private static Cluster cluster;
+
+    private SharedCluster() {
+    }
+
+    public static synchronized Cluster get() {
+        if (cluster == null) {
+            Cluster started = Cluster.start(new ClusterSettings(Path.of("target", "cluster"),
+                    ClusterSettings.jarsFromSystemProperties(), INSTANCES, "256m"));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "cmep-cluster-shutdown"));
+            cluster = started;
+        }
+        cluster.heal();
+        return cluster;
+    }
+}
