@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +32,22 @@ public final class Cluster implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Cluster.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
+    private static final String PIDS = "pids";
+    private static final String INSTANCE_PROPERTY = "-Dcmep.instance=";
+
     private final StandIns standIns;
     private final Map<Service, List<Node>> nodes;
+    private final Path pidFile;
 
-    private Cluster(StandIns standIns, Map<Service, List<Node>> nodes) {
+    private Cluster(StandIns standIns, Map<Service, List<Node>> nodes, Path pidFile) {
         this.standIns = standIns;
         this.nodes = nodes;
+        this.pidFile = pidFile;
     }
 
     /** Starts everything and returns once every node is healthy. */
     public static Cluster start(ClusterSettings settings) {
+        killLeftovers(settings.home().resolve(PIDS));
         deleteRecursively(settings.home());
         Path logs = createDirectories(settings.home().resolve("logs"));
         StandIns standIns = StandIns.start(new StandInsSettings(settings.home().resolve("stand-ins"), 0, 0, 0,
@@ -52,16 +61,14 @@ public final class Cluster implements AutoCloseable {
                 }
                 nodes.put(service, List.copyOf(list));
             }
-            Cluster cluster = new Cluster(standIns, nodes);
+            Cluster cluster = new Cluster(standIns, nodes, settings.home().resolve(PIDS));
             // the first API instance migrates the schema and writes the seed; the rest start on a ready database
             Node first = nodes.get(Service.GATEWAY_API).get(0);
-            first.start();
+            cluster.startAndRecord(first);
             first.awaitHealthy(START_TIMEOUT);
             List<Node> rest = cluster.all().stream().filter(n -> n != first).toList();
-            rest.forEach(Node::start);
-            CompletableFuture.allOf(rest.stream()
-                    .map(n -> CompletableFuture.runAsync(() -> n.awaitHealthy(START_TIMEOUT)))
-                    .toArray(CompletableFuture[]::new)).join();
+            rest.forEach(cluster::startAndRecord);
+            inParallel(rest, n -> n.awaitHealthy(START_TIMEOUT));
             LOG.info("cluster_started nodes={}", cluster.all());
             return cluster;
         } catch (RuntimeException e) {
@@ -83,7 +90,7 @@ public final class Cluster implements AutoCloseable {
         env.put("CMEP_METRICS_SERVICE", service.artifact());
         env.putAll(service.portEnvironment(port, managementPort));
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + settings.heap(),
-                "-XX:+UseSerialGC", "-Dcmep.instance=" + name));
+                "-XX:+UseSerialGC", INSTANCE_PROPERTY + name));
         command.addAll(serviceSettings(service));
         command.addAll(List.of("-jar", settings.jars().get(service).toString()));
         return new Node(service, name, port, managementPort, command, env, logs.resolve(name + ".log"));
@@ -136,15 +143,48 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts a node again (after a kill) and waits until it is healthy. */
     public void restart(Node node) {
-        node.start();
+        startAndRecord(node);
         node.awaitHealthy(START_TIMEOUT);
     }
 
     /** Every node that is not running is started again; returns once all are healthy. */
     public void heal() {
         List<Node> dead = all().stream().filter(n -> !n.alive()).toList();
-        dead.forEach(Node::start);
+        dead.forEach(this::startAndRecord);
         dead.forEach(n -> n.awaitHealthy(START_TIMEOUT));
+    }
+
+    /**
+     * Starts the node and appends its pid to {@code home/pids}: a JVM killed before its shutdown hook ran (a test
+     * run timed out) leaves its service processes running, and the next start stops them first.
+     */
+    private synchronized void startAndRecord(Node node) {
+        node.start();
+        try {
+            Files.writeString(pidFile, node.pid() + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void killLeftovers(Path pids) {
+        if (!Files.isRegularFile(pids)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(pids)) {
+                ProcessHandle.of(Long.parseLong(line.trim()))
+                        .filter(p -> p.info().commandLine().orElse("").contains(INSTANCE_PROPERTY))
+                        .ifPresent(p -> {
+                            LOG.warn("cluster_leftover_killed pid={} command={}", p.pid(),
+                                    p.info().command().orElse("?"));
+                            p.destroyForcibly();
+                        });
+            }
+        } catch (IOException | NumberFormatException e) {
+            LOG.warn("cluster_leftovers_unreadable file={} error={}", pids, e.toString());
+        }
     }
 
     /** The queue server unreachable for a while, as an SQS outage looks to the services; its messages are kept. */
@@ -166,10 +206,29 @@ public final class Cluster implements AutoCloseable {
     /** SIGTERM to every node at once (a worker takes ~10 s to stop its listeners), then the stand-ins. */
     @Override
     public void close() {
-        CompletableFuture.allOf(all().stream()
-                .map(n -> CompletableFuture.runAsync(() -> n.stop(Duration.ofSeconds(15))))
-                .toArray(CompletableFuture[]::new)).join();
+        inParallel(all(), n -> n.stop(Duration.ofSeconds(10)));
         standIns.close();
+    }
+
+    /** One thread per node: the common pool has a single thread on a 2-core machine. */
+    private static void inParallel(List<Node> nodes, java.util.function.Consumer<Node> action) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, nodes.size()));
+        try {
+            List<Future<?>> futures = nodes.stream().map(n -> pool.submit(() -> action.accept(n))).collect(
+                    Collectors.toList());
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String javaBinary() {

@@ -1,0 +1,421 @@
+package pe.cmep.system.load;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The mixed load: admin clients spread over the API instances act on a set of solicitudes, each choosing an action
+ * the solicitud's last known {@code acciones_permitidas} allow, a share of them on a few "hot" solicitudes so that
+ * same-solicitud races happen. Every answer is recorded in the {@link Ledger}. A refusal is legitimate only when
+ * another request on the same solicitud was in flight at the same time (a race); anything else is a violation.
+ */
+public final class MixedLoad {
+
+    /**
+     * @param solicitudes how many solicitudes the load creates and acts on
+     * @param clients     concurrent clients (threads), spread over the API instances
+     * @param hot         how many solicitudes are "hot"
+     * @param hotShare    share of the actions aimed at a hot solicitud
+     * @param ratePerSecond actions per second over all clients, 0 for as fast as the clients go
+     * @param seed        the random choices; printed with every failure so a run can be repeated
+     */
+    public record Settings(int solicitudes, int clients, int hot, double hotShare, double ratePerSecond, long seed) {
+    }
+
+    private static final String ADMIN = "admin@cmep.local";
+    private static final String ADMIN_PASSWORD = "admin123";
+    // the smallest PDF the file-worker's magic-byte check accepts
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    private final List<String> apis;
+    private final Settings settings;
+    private final Ledger ledger = new Ledger();
+    private final List<Tracked> tracked = new ArrayList<>();
+    private final List<ApiClient> clients = new ArrayList<>();
+    private final List<Integer> gestores;
+    private final List<Integer> medicos;
+    private final List<Integer> promotores;
+    private final List<Integer> servicios;
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+    private MixedLoad(List<String> apis, Settings settings, List<Integer> gestores, List<Integer> medicos,
+                      List<Integer> promotores, List<Integer> servicios) {
+        this.apis = List.copyOf(apis);
+        this.settings = settings;
+        this.gestores = gestores;
+        this.medicos = medicos;
+        this.promotores = promotores;
+        this.servicios = servicios;
+    }
+
+    /** Reads the employees, promotores and services and creates the solicitudes, through every API instance. */
+    public static MixedLoad prepare(List<String> apis, Settings settings) throws Exception {
+        ApiClient admin = new ApiClient(apis, 0);
+        admin.login(ADMIN, ADMIN_PASSWORD);
+        MixedLoad load = new MixedLoad(apis, settings, ids(admin.get("/empleados?rol=GESTOR"), "persona_id"),
+                ids(admin.get("/empleados?rol=MEDICO"), "persona_id"), ids(admin.get("/promotores"), "promotor_id"),
+                ids(admin.get("/servicios"), "servicio_id"));
+        if (load.gestores.isEmpty() || load.medicos.isEmpty()) {
+            throw new IllegalStateException("the load needs an active GESTOR and MEDICO employee (dev seed)");
+        }
+        load.create();
+        load.logIn();
+        return load;
+    }
+
+    /** One session per client, made before any run: logging in (bcrypt) is not what a run measures. */
+    private void logIn() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ApiClient>> made = new ArrayList<>();
+            for (int c = 0; c < settings.clients(); c++) {
+                int index = c;
+                made.add(pool.submit(() -> {
+                    ApiClient client = new ApiClient(apis, index);
+                    client.login(ADMIN, ADMIN_PASSWORD);
+                    return client;
+                }));
+            }
+            for (Future<ApiClient> f : made) {
+                clients.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void create() throws Exception {
+        int threads = Math.min(8, settings.clients());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Tracked>>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                parts.add(pool.submit(() -> {
+                    ApiClient client = new ApiClient(apis, thread);
+                    client.login(ADMIN, ADMIN_PASSWORD);
+                    Random random = new Random(settings.seed() * 31 + thread);
+                    List<Tracked> made = new ArrayList<>();
+                    for (int k = thread; k < settings.solicitudes(); k += threads) {
+                        made.add(createOne(client, random, k));
+                    }
+                    return made;
+                }));
+            }
+            for (Future<List<Tracked>> part : parts) {
+                tracked.addAll(part.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        tracked.sort((a, b) -> Integer.compare(a.id, b.id));
+        Collections.shuffle(tracked, new Random(settings.seed()));
+    }
+
+    private Tracked createOne(ApiClient client, Random random, int k) {
+        Map<String, Object> cliente = new HashMap<>();
+        cliente.put("tipo_documento", "DNI");
+        cliente.put("numero_documento", String.format("%08d", random.nextInt(100_000_000)));
+        cliente.put("nombres", "Carga " + run);
+        cliente.put("apellidos", "Cliente " + k);
+        Map<String, Object> body = new HashMap<>();
+        body.put("cliente", cliente);
+        if (!promotores.isEmpty() && random.nextBoolean()) {
+            body.put("promotor_id", promotores.get(random.nextInt(promotores.size())));
+        }
+        if (!servicios.isEmpty()) {
+            body.put("servicio_id", servicios.get(random.nextInt(servicios.size())));
+        }
+        ApiClient.Answer created = client.post("/solicitudes", body);
+        if (created.status() != 200) {
+            throw new IllegalStateException("POST /solicitudes answered " + created.status() + ": " + created.body()
+                    + created.error());
+        }
+        int id = created.body().path("data").path("solicitud_id").asInt();
+        ledger.creada(id);
+        return new Tracked(id);
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public List<Integer> solicitudes() {
+        return tracked.stream().map(t -> t.id).toList();
+    }
+
+    /** The estado_operativo the load last saw for each solicitud whose state it knows for sure. */
+    public Map<Integer, String> knownEstados() {
+        Map<Integer, String> known = new TreeMap<>();
+        for (Tracked t : tracked) {
+            synchronized (t) {
+                if (!t.stale && t.view != null && !t.deleted) {
+                    known.put(t.id, t.view.path("estado_operativo").asString());
+                }
+            }
+        }
+        return known;
+    }
+
+    /** Runs the clients for the given time (or until stopped) and returns what they saw. */
+    public LoadResult run(Duration duration) throws InterruptedException {
+        ConcurrentHistogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
+        Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
+        AtomicLong actions = new AtomicLong();
+        AtomicLong races = new AtomicLong();
+        AtomicLong conflicts = new AtomicLong();
+        List<String> violations = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.clients());
+        AtomicLong ticket = new AtomicLong();
+        for (int c = 0; c < settings.clients(); c++) {
+            int clientIndex = c;
+            pool.submit(() -> {
+                ApiClient client = clients.get(clientIndex);
+                Random random = new Random(settings.seed() * 7919 + clientIndex + start);
+                while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+                    if (settings.ratePerSecond() > 0) {
+                        long due = start + (long) (ticket.getAndIncrement() * 1e9 / settings.ratePerSecond());
+                        long wait = due - System.nanoTime();
+                        if (due > end) {
+                            break;
+                        }
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                    }
+                    Outcome o = step(client, random);
+                    if (o == null) {
+                        continue;
+                    }
+                    actions.incrementAndGet();
+                    latency.recordValue(Math.min(o.micros, latency.getHighestTrackableValue()));
+                    byStatus.computeIfAbsent(o.status, s -> new AtomicLong()).incrementAndGet();
+                    if (o.race) {
+                        races.incrementAndGet();
+                        if (o.status == 409) {
+                            conflicts.incrementAndGet();
+                        }
+                    }
+                    if (o.violation != null && violations.size() < 200) {
+                        violations.add(o.violation);
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(duration.toMillis() + 120_000, TimeUnit.MILLISECONDS)) {
+            pool.shutdownNow();
+            violations.add("clients still busy 2 minutes after the end of the run");
+        }
+        Map<Integer, Long> statuses = new TreeMap<>();
+        byStatus.forEach((k, v) -> statuses.put(k, v.get()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new LoadResult(actions.get(), statuses, races.get(), conflicts.get(), List.copyOf(violations),
+                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0, seconds);
+    }
+
+    private record Outcome(int status, long micros, boolean race, String violation) {
+    }
+
+    private Outcome step(ApiClient client, Random random) {
+        Tracked t = pick(random);
+        if (t == null) {
+            return null;
+        }
+        long myTicket;
+        boolean overlapped;
+        JsonNode view;
+        synchronized (t) {
+            if (t.deleted) {
+                return null;
+            }
+            myTicket = ++t.started;
+            overlapped = t.inFlight > 0;
+            t.inFlight++;
+            view = t.stale ? null : t.view;
+        }
+        long t0 = System.nanoTime();
+        ApiClient.Answer answer;
+        Accion accion = null;
+        try {
+            if (view == null) {
+                ApiClient.Answer fresh = client.get("/solicitudes/" + t.id);
+                if (fresh.status() != 200) {
+                    return finish(t, myTicket, overlapped, null, fresh, t0, "GET /solicitudes/" + t.id);
+                }
+                view = fresh.body().path("data");
+            }
+            accion = choose(view, random);
+            answer = send(client, t.id, accion, view, random);
+        } catch (RuntimeException e) {
+            answer = new ApiClient.Answer(0, null, e.toString());
+        }
+        return finish(t, myTicket, overlapped, accion, answer, t0, null);
+    }
+
+    private Outcome finish(Tracked t, long myTicket, boolean overlappedAtStart, Accion accion, ApiClient.Answer a,
+                           long t0, String readFailure) {
+        long micros = (System.nanoTime() - t0) / 1000;
+        boolean overlapped;
+        synchronized (t) {
+            t.inFlight--;
+            overlapped = overlappedAtStart || t.started != myTicket;
+            if (a.ok() && accion != null) {
+                ledger.acknowledged(t.id, accion);
+                if (accion == Accion.ELIMINAR) {
+                    t.deleted = true;
+                } else if (!overlapped && a.body() != null && a.body().path("data").has("estado_operativo")) {
+                    t.view = a.body().path("data");
+                    t.stale = false;
+                } else {
+                    t.stale = true;
+                }
+            } else if (a.status() == 404 && ledger.cuenta(t.id).maybeDeleted()) {
+                // a DELETE whose answer was lost did commit
+                t.deleted = true;
+                return new Outcome(a.status(), micros, false, null);
+            } else {
+                if (a.lost() && accion != null) {
+                    ledger.uncertain(t.id, accion);
+                }
+                t.stale = true;
+            }
+        }
+        String what = accion == null ? String.valueOf(readFailure) : accion + " on solicitud " + t.id;
+        if (a.status() >= 500) {
+            return new Outcome(a.status(), micros, false, what + " answered " + a.status() + ": " + a.body());
+        }
+        if (a.status() >= 400 || (readFailure != null && !a.ok() && !a.lost())) {
+            if (overlapped) {
+                return new Outcome(a.status(), micros, true, null);
+            }
+            return new Outcome(a.status(), micros, false, what + " answered " + a.status()
+                    + " with no other request on that solicitud in flight: " + a.body());
+        }
+        return new Outcome(a.status(), micros, false, null);
+    }
+
+    private Tracked pick(Random random) {
+        if (tracked.isEmpty()) {
+            return null;
+        }
+        int bound = random.nextDouble() < settings.hotShare() ? Math.min(settings.hot(), tracked.size())
+                : tracked.size();
+        return tracked.get(random.nextInt(bound));
+    }
+
+    private static final Map<Accion, Double> WEIGHTS = Map.ofEntries(
+            Map.entry(Accion.ASIGNAR_GESTOR, 5.0), Map.entry(Accion.CAMBIAR_GESTOR, 1.5),
+            Map.entry(Accion.REGISTRAR_PAGO, 5.0), Map.entry(Accion.ASIGNAR_MEDICO, 5.0),
+            Map.entry(Accion.CAMBIAR_MEDICO, 1.5), Map.entry(Accion.EDITAR_DATOS, 2.0),
+            Map.entry(Accion.CERRAR, 3.0), Map.entry(Accion.CANCELAR, 0.4),
+            Map.entry(Accion.OVERRIDE_PAGO, 1.5), Map.entry(Accion.OVERRIDE_CANCELAR, 1.0),
+            Map.entry(Accion.SUBIR_ARCHIVO, 0.7), Map.entry(Accion.ELIMINAR, 0.05));
+
+    /** A weighted choice among the actions the solicitud's acciones_permitidas (and payment state) allow. */
+    static Accion choose(JsonNode view, Random random) {
+        List<String> permitidas = new ArrayList<>();
+        view.path("acciones_permitidas").forEach(a -> permitidas.add(a.asString()));
+        boolean pagado = "PAGADO".equals(view.path("estado_pago").asString());
+        List<Accion> candidates = new ArrayList<>();
+        double total = 0;
+        for (Accion a : Accion.values()) {
+            boolean allowed = a.politica() == null || permitidas.contains(a.politica());
+            if (a == Accion.CAMBIAR_MEDICO || a == Accion.ASIGNAR_MEDICO) {
+                allowed &= pagado;
+            }
+            if (allowed) {
+                candidates.add(a);
+                total += WEIGHTS.get(a);
+            }
+        }
+        double x = random.nextDouble() * total;
+        for (Accion a : candidates) {
+            x -= WEIGHTS.get(a);
+            if (x <= 0) {
+                return a;
+            }
+        }
+        return candidates.get(candidates.size() - 1);
+    }
+
+    private ApiClient.Answer send(ApiClient client, int id, Accion accion, JsonNode view, Random random) {
+        String base = "/solicitudes/" + id;
+        return switch (accion) {
+            case ASIGNAR_GESTOR -> client.post(base + "/asignar-gestor", Map.of("persona_id_gestor", any(gestores,
+                    random)));
+            case CAMBIAR_GESTOR -> client.post(base + "/cambiar-gestor", Map.of("persona_id_gestor", any(gestores,
+                    random)));
+            case ASIGNAR_MEDICO -> client.post(base + "/asignar-medico", Map.of("persona_id_medico", any(medicos,
+                    random)));
+            case CAMBIAR_MEDICO -> client.post(base + "/cambiar-medico", Map.of("persona_id_medico", any(medicos,
+                    random)));
+            case REGISTRAR_PAGO -> client.post(base + "/registrar-pago", pago(random));
+            case EDITAR_DATOS -> client.patch(base, Map.of("comentario", "c-" + run + "-" + random.nextLong()));
+            case CERRAR -> client.post(base + "/cerrar", Map.of("comentario", "cierre"));
+            case CANCELAR -> client.post(base + "/cancelar", Map.of("comentario", "cancelada por la carga"));
+            case OVERRIDE_PAGO -> client.post(base + "/override", Map.of("motivo", "ajuste", "accion",
+                    "REGISTRAR_PAGO", "payload", pago(random)));
+            case OVERRIDE_CANCELAR -> client.post(base + "/override", Map.of("motivo", "anulada", "accion",
+                    "CANCELAR", "payload", Map.of()));
+            case SUBIR_ARCHIVO -> client.upload(base + "/archivos", "evidencia.pdf", "application/pdf", PDF,
+                    "DOCUMENTO");
+            case ELIMINAR -> client.delete(base);
+        };
+    }
+
+    private static Map<String, Object> pago(Random random) {
+        return Map.of("canal_pago", random.nextBoolean() ? "YAPE" : "TRANSFERENCIA",
+                "fecha_pago", LocalDate.now().minusDays(random.nextInt(40)).toString(),
+                "monto", (10 + random.nextInt(490)) + "." + String.format("%02d", random.nextInt(100)),
+                "moneda", random.nextInt(4) == 0 ? "USD" : "PEN");
+    }
+
+    private static int any(List<Integer> ids, Random random) {
+        return ids.get(random.nextInt(ids.size()));
+    }
+
+    private static List<Integer> ids(ApiClient.Answer answer, String field) {
+        if (answer.status() != 200) {
+            throw new IllegalStateException("reading " + field + "s answered " + answer.status() + ": "
+                    + answer.body());
+        }
+        List<Integer> ids = new ArrayList<>();
+        answer.body().path("data").forEach(n -> ids.add(n.path(field).asInt()));
+        return ids;
+    }
+
+    /** The load's knowledge of one solicitud; guarded by its own monitor. */
+    private static final class Tracked {
+        final int id;
+        long started;
+        int inFlight;
+        JsonNode view;
+        boolean stale = true;
+        boolean deleted;
+
+        Tracked(int id) {
+            this.id = id;
+        }
+    }
+}

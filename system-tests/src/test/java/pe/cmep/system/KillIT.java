@@ -1,0 +1,92 @@
+package pe.cmep.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import pe.cmep.system.cluster.Cluster;
+import pe.cmep.system.cluster.Node;
+import pe.cmep.system.cluster.Service;
+import pe.cmep.system.load.MixedLoad;
+import pe.cmep.system.scenario.Disruptions;
+import pe.cmep.system.scenario.Scenario;
+
+/**
+ * Processes killed with SIGKILL, and the queue server stopped, at a random point of the mixed load (issue 15). Each
+ * scenario ends with the checks of {@link ScaleOutIT}; an answer may be lost only where its API instance died.
+ */
+class KillIT {
+
+    private static final Duration LOAD = Duration.ofSeconds(20);
+    private static Cluster cluster;
+    private static MixedLoad load;
+    private static long seed;
+
+    @BeforeAll
+    static void prepare() throws Exception {
+        cluster = SharedCluster.get();
+        seed = LoadChecks.seed();
+        load = MixedLoad.prepare(cluster.apis().stream().map(Node::url).toList(),
+                new MixedLoad.Settings(200, 12, 6, 0.25, 0, seed));
+    }
+
+    @Test
+    void a_workflow_worker_killed_mid_batch_loses_and_doubles_no_event() throws Exception {
+        Random random = new Random(seed);
+        var outcome = Scenario.run(load, LOAD, delay(random), () -> new Disruptions(cluster, random)
+                .killWorker(Service.WORKFLOW_WORKER, Duration.ofSeconds(3)));
+        System.out.println("worker kill (seed " + seed + "): " + outcome.disruption() + "; " + outcome.load().summary());
+
+        assertThat(outcome.load().violations()).as("answers (seed %d)", seed).isEmpty();
+        assertThat(outcome.load().lost()).as("answers lost: no API instance died").isZero();
+        LoadChecks.assertConsistent(cluster, load, seed);
+    }
+
+    @Test
+    void a_file_worker_killed_mid_batch_loses_no_file_event() throws Exception {
+        Random random = new Random(seed + 1);
+        var outcome = Scenario.run(load, LOAD, delay(random), () -> new Disruptions(cluster, random)
+                .killWorker(Service.FILE_WORKER, Duration.ofSeconds(3)));
+        System.out.println("file-worker kill (seed " + seed + "): " + outcome.disruption() + "; "
+                + outcome.load().summary());
+
+        assertThat(outcome.load().violations()).as("answers (seed %d)", seed).isEmpty();
+        assertThat(outcome.load().lost()).as("answers lost: no API instance died").isZero();
+        LoadChecks.assertConsistent(cluster, load, seed);
+    }
+
+    @Test
+    void an_api_instance_killed_mid_request_leaves_its_events_to_the_survivor_and_loses_nothing_acknowledged()
+            throws Exception {
+        Random random = new Random(seed + 2);
+        var outcome = Scenario.run(load, LOAD, delay(random), () -> new Disruptions(cluster, random)
+                .killApi(Duration.ofSeconds(15)));
+        System.out.println("API kill (seed " + seed + "): " + outcome.disruption() + "; " + outcome.load().summary());
+
+        assertThat(outcome.disruption().value()).as("ms until the survivor published what was pending at the kill: %s",
+                outcome.disruption()).isNotNegative();
+        assertThat(outcome.load().violations()).as("answers (seed %d)", seed).isEmpty();
+        LoadChecks.assertConsistent(cluster, load, seed);
+    }
+
+    @Test
+    void the_queue_stopped_for_10_seconds_delays_events_that_then_arrive_once_each() throws Exception {
+        Random random = new Random(seed + 3);
+        var outcome = Scenario.run(load, LOAD.plusSeconds(5), Duration.ofSeconds(3), () ->
+                new Disruptions(cluster, random).stopQueue(Duration.ofSeconds(10)));
+        System.out.println("queue outage (seed " + seed + "): " + outcome.disruption() + "; "
+                + outcome.load().summary());
+
+        assertThat(outcome.disruption().value()).as("outbox backlog during the outage").isPositive();
+        assertThat(outcome.load().violations()).as("answers (seed %d)", seed).isEmpty();
+        assertThat(outcome.load().lost()).as("answers lost: no API instance died").isZero();
+        LoadChecks.assertConsistent(cluster, load, seed);
+    }
+
+    /** Somewhere in the first half of the load, once it runs at full speed. */
+    private static Duration delay(Random random) {
+        return Duration.ofMillis(3000 + random.nextInt((int) LOAD.toMillis() / 2 - 3000));
+    }
+}
