@@ -20,6 +20,25 @@ public final class Metrics {
 
     /** The COUNT statistic of a meter, e.g. {@code http.server.requests}; 0 when the meter does not exist yet. */
     public static double count(int managementPort, String meter, String... tags) {
+        return statistic(managementPort, meter, "COUNT", tags);
+    }
+
+    /** The VALUE statistic of a gauge, e.g. {@code jvm.memory.used}. */
+    public static double value(int managementPort, String meter, String... tags) {
+        return statistic(managementPort, meter, "VALUE", tags);
+    }
+
+    /** TOTAL_TIME of a timer, in seconds. */
+    public static double totalTime(int managementPort, String meter, String... tags) {
+        return statistic(managementPort, meter, "TOTAL_TIME", tags);
+    }
+
+    /** MAX of a timer (the largest in the last few minutes), in seconds. */
+    public static double max(int managementPort, String meter, String... tags) {
+        return statistic(managementPort, meter, "MAX", tags);
+    }
+
+    private static double statistic(int managementPort, String meter, String statistic, String... tags) {
         StringBuilder uri = new StringBuilder("http://127.0.0.1:" + managementPort + "/actuator/metrics/" + meter);
         for (int i = 0; i < tags.length; i++) {
             uri.append(i == 0 ? "?" : "&").append("tag=").append(tags[i]);
@@ -31,7 +50,7 @@ public final class Metrics {
                 return 0;
             }
             for (JsonNode m : JSON.readTree(r.body()).path("measurements")) {
-                if ("COUNT".equals(m.path("statistic").asString())) {
+                if (statistic.equals(m.path("statistic").asString())) {
                     return m.path("value").asDouble();
                 }
             }
