@@ -4,19 +4,12 @@ import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -46,13 +39,13 @@ public final class Consistency {
             new Consumer("file-events", "file-worker"));
     private static final int SHOWN = 10;
 
-    private final String jdbcUrl;
+    private final SystemRepository db;
     private final String r2dbcUrl;
     private final String s3Endpoint;
     private final String bucket;
 
     public Consistency(String jdbcUrl, String r2dbcUrl, String s3Endpoint, String bucket) {
-        this.jdbcUrl = jdbcUrl;
+        this.db = new SystemRepository(jdbcUrl);
         this.r2dbcUrl = r2dbcUrl;
         this.s3Endpoint = s3Endpoint;
         this.bucket = bucket;
@@ -76,19 +69,17 @@ public final class Consistency {
 
     private List<String> pending() {
         List<String> pending = new ArrayList<>();
-        long unpublished = count("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL");
+        long unpublished = db.unpublished();
         if (unpublished > 0) {
             pending.add(unpublished + " outbox rows not published");
         }
         for (Consumer c : CONSUMERS) {
-            long unapplied = count("SELECT COUNT(*) FROM outbox_event o LEFT JOIN processed_event p ON p.event_id = "
-                    + "o.event_id AND p.consumer = '" + c.name + "' WHERE o.queue_role = '" + c.queueRole
-                    + "' AND p.event_id IS NULL");
+            long unapplied = db.unapplied(c.name, c.queueRole);
             if (unapplied > 0) {
                 pending.add(unapplied + " " + c.queueRole + " events not applied by " + c.name);
             }
         }
-        long unverified = count("SELECT COUNT(*) FROM archivos WHERE estado_verificacion = 'PENDIENTE'");
+        long unverified = db.unverifiedFiles();
         if (unverified > 0) {
             pending.add(unverified + " archivos not verified by the file-worker");
         }
@@ -111,27 +102,16 @@ public final class Consistency {
     List<String> eventOrder() {
         List<String> violations = new ArrayList<>();
         for (Consumer c : CONSUMERS) {
-            query("SELECT o.solicitud_id, o.outbox_id, o.event_type, p.seq FROM outbox_event o JOIN processed_event p"
-                    + " ON p.event_id = o.event_id AND p.consumer = '" + c.name + "' WHERE o.queue_role = '"
-                    + c.queueRole + "' ORDER BY o.solicitud_id, o.outbox_id", rs -> {
-                int solicitud = -1;
-                long lastSeq = -1;
-                String lastType = null;
-                while (rs.next()) {
-                    if (rs.getInt(1) != solicitud) {
-                        solicitud = rs.getInt(1);
-                        lastSeq = -1;
-                    }
-                    long seq = rs.getLong(4);
-                    if (seq < lastSeq && violations.size() < SHOWN) {
-                        violations.add(c.name + " applied " + rs.getString(3) + " (outbox " + rs.getLong(2)
-                                + ") of solicitud " + solicitud + " before the earlier " + lastType);
-                    }
-                    lastSeq = seq;
-                    lastType = rs.getString(3) + " (outbox " + rs.getLong(2) + ")";
+            SystemRepository.Applied previous = null;
+            for (SystemRepository.Applied a : db.applicationOrder(c.name, c.queueRole)) {
+                if (previous != null && previous.solicitudId() == a.solicitudId() && a.seq() < previous.seq()
+                        && violations.size() < SHOWN) {
+                    violations.add(c.name + " applied " + a.eventType() + " (outbox " + a.outboxId()
+                            + ") of solicitud " + a.solicitudId() + " before the earlier " + previous.eventType()
+                            + " (outbox " + previous.outboxId() + ")");
                 }
-                return null;
-            });
+                previous = a;
+            }
         }
         return violations;
     }
@@ -139,19 +119,14 @@ public final class Consistency {
     /** Each acknowledged action once: historial, payments and file links within [acknowledged, + uncertain]. */
     List<String> ledger(Ledger ledger) {
         List<String> violations = new ArrayList<>();
-        Set<Integer> ids = ledger.solicitudes();
+        List<Integer> ids = List.copyOf(ledger.solicitudes());
         if (ids.isEmpty()) {
             return violations;
         }
-        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-        Set<Integer> present = new HashSet<>(ints("SELECT solicitud_id FROM solicitud_cmep WHERE solicitud_id IN ("
-                + in + ")"));
-        Map<String, Integer> campos = counts("SELECT CONCAT(solicitud_id, ' ', campo), COUNT(*) FROM "
-                + "solicitud_estado_historial WHERE solicitud_id IN (" + in + ") GROUP BY solicitud_id, campo");
-        Map<String, Integer> pagos = counts("SELECT CONCAT(solicitud_id, ''), COUNT(*) FROM pago_solicitud WHERE "
-                + "solicitud_id IN (" + in + ") GROUP BY solicitud_id");
-        Map<String, Integer> archivos = counts("SELECT CONCAT(solicitud_id, ''), COUNT(*) FROM solicitud_archivo "
-                + "WHERE solicitud_id IN (" + in + ") GROUP BY solicitud_id");
+        Set<Integer> present = new HashSet<>(db.existing(ids));
+        Map<String, Integer> campos = db.historialPerCampo(ids);
+        Map<String, Integer> pagos = db.pagos(ids);
+        Map<String, Integer> archivos = db.fileLinks(ids);
         for (int id : ids) {
             Ledger.Cuenta cuenta = ledger.cuenta(id);
             boolean exists = present.contains(id);
@@ -190,13 +165,11 @@ public final class Consistency {
         if (known.isEmpty()) {
             return violations;
         }
-        Map<String, Integer> stored = counts("SELECT CONCAT(solicitud_id, ' ', estado_operativo), 1 FROM "
-                + "solicitud_cmep WHERE solicitud_id IN (" + known.keySet().stream().map(String::valueOf)
-                .collect(Collectors.joining(",")) + ")");
+        Map<Integer, String> stored = db.estados(List.copyOf(known.keySet()));
         known.forEach((id, estado) -> {
-            if (!stored.containsKey(id + " " + estado) && violations.size() < SHOWN) {
+            if (!estado.equals(stored.get(id)) && violations.size() < SHOWN) {
                 violations.add("solicitud " + id + ": the API last answered " + estado + ", the database holds "
-                        + stored.keySet().stream().filter(k -> k.startsWith(id + " ")).findFirst().orElse("no row"));
+                        + stored.getOrDefault(id, "no row"));
             }
         });
         return violations;
@@ -204,8 +177,8 @@ public final class Consistency {
 
     /** The list's counters (decision 41) equal a COUNT(*) per estado_operativo. */
     List<String> counters() {
-        Map<String, Integer> counted = counts("SELECT estado_operativo, COUNT(*) FROM solicitud_cmep GROUP BY 1");
-        Map<String, Integer> kept = counts("SELECT estado_operativo, SUM(n) FROM solicitud_conteo GROUP BY 1");
+        Map<String, Integer> counted = db.countedPerEstado();
+        Map<String, Integer> kept = db.countersPerEstado();
         List<String> violations = new ArrayList<>();
         Set<String> estados = new HashSet<>(counted.keySet());
         estados.addAll(kept.keySet());
@@ -234,7 +207,7 @@ public final class Consistency {
 
     /** The bucket holds the object of every archivos row and nothing else under uploads/. */
     List<String> objects() {
-        Set<String> rows = new HashSet<>(strings("SELECT storage_path FROM archivos"));
+        Set<String> rows = new HashSet<>(db.storagePaths());
         Set<String> stored = new HashSet<>();
         try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(s3Endpoint)).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("cmep", "cmep")))
@@ -258,52 +231,5 @@ public final class Consistency {
                     + "removed?), e.g. " + orphans.stream().limit(3).toList());
         }
         return violations;
-    }
-
-    private interface RowsReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> T query(String sql, RowsReader<T> reader) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "root", "");
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return reader.read(rs);
-        } catch (SQLException e) {
-            throw new IllegalStateException("check query failed: " + sql, e);
-        }
-    }
-
-    private long count(String sql) {
-        return query(sql, rs -> rs.next() ? rs.getLong(1) : 0);
-    }
-
-    private List<Integer> ints(String sql) {
-        return query(sql, rs -> {
-            List<Integer> list = new ArrayList<>();
-            while (rs.next()) {
-                list.add(rs.getInt(1));
-            }
-            return list;
-        });
-    }
-
-    private List<String> strings(String sql) {
-        return query(sql, rs -> {
-            List<String> list = new ArrayList<>();
-            while (rs.next()) {
-                list.add(rs.getString(1));
-            }
-            return list;
-        });
-    }
-
-    private Map<String, Integer> counts(String sql) {
-        return query(sql, rs -> {
-            Map<String, Integer> map = new HashMap<>();
-            while (rs.next()) {
-                map.put(rs.getString(1), rs.getInt(2));
-            }
-            return map;
-        });
     }
 }

@@ -1,13 +1,9 @@
 package pe.cmep.system.scenario;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import pe.cmep.system.check.SystemRepository;
 import pe.cmep.system.cluster.Cluster;
 import pe.cmep.system.cluster.Node;
 import pe.cmep.system.cluster.Service;
@@ -21,10 +17,12 @@ public final class Disruptions {
 
     private final Cluster cluster;
     private final Random random;
+    private final SystemRepository db;
 
     public Disruptions(Cluster cluster, Random random) {
         this.cluster = cluster;
         this.random = random;
+        this.db = new SystemRepository(cluster.jdbcUrl());
     }
 
     /** What a disruption did and saw. */
@@ -58,14 +56,12 @@ public final class Disruptions {
         long pid = node.pid();
         node.kill();
         long killedAt = System.nanoTime();
-        long lastCommitted = count("SELECT COALESCE(MAX(outbox_id), 0) FROM outbox_event");
-        long pendingAtKill = count("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL AND outbox_id <= "
-                + lastCommitted);
+        long lastCommitted = db.lastOutboxId();
+        long pendingAtKill = db.unpublishedUpTo(lastCommitted);
         long deadline = killedAt + publishWithin.toNanos();
         long tookMs = -1;
         while (System.nanoTime() < deadline) {
-            if (count("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL AND outbox_id <= "
-                    + lastCommitted) == 0) {
+            if (db.unpublishedUpTo(lastCommitted) == 0) {
                 tookMs = (System.nanoTime() - killedAt) / 1_000_000;
                 break;
             }
@@ -84,8 +80,7 @@ public final class Disruptions {
         long[] maxBacklog = {0};
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                maxBacklog[0] = Math.max(maxBacklog[0], count("SELECT COUNT(*) FROM outbox_event WHERE "
-                        + "published_at IS NULL"));
+                maxBacklog[0] = Math.max(maxBacklog[0], db.unpublished());
                 try {
                     Thread.sleep(250);
                 } catch (InterruptedException e) {
@@ -111,15 +106,6 @@ public final class Disruptions {
             throw new IllegalStateException("fewer than two running nodes among " + nodes + ": nothing would survive");
         }
         return alive.get(random.nextInt(alive.size()));
-    }
-
-    private long count(String sql) {
-        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(), "root", "");
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
     }
 
     private static void sleep(Duration d) {
