@@ -3,9 +3,10 @@ package pe.cmep.system.soak;
 import java.nio.file.Path;
 
 /**
- * The soak's settings: {@code [minutes]} as the first argument (default 60), the rest from system properties
- * ({@code cmep.soak.rate}, {@code .clients}, {@code .solicitudes}, {@code .seed}, {@code .home}, {@code .out},
- * {@code .heap}).
+ * The soak's settings: {@code [minutes]} as the first argument (default 60); the rest from the environment
+ * ({@code CMEP_SOAK_RATE} actions per second over all clients, {@code CMEP_SOAK_CLIENTS},
+ * {@code CMEP_SOAK_SOLICITUDES}, {@code CMEP_SOAK_SEED}, {@code CMEP_SOAK_HEAP} of each service) and, for where it
+ * writes, the system properties {@code cmep.soak.home} and {@code cmep.soak.out} that ./cmep sets.
  */
 record SoakSettings(int minutes, double rate, int clients, int solicitudes, long seed, Path home, Path out,
                     String heap) {
@@ -16,12 +17,17 @@ record SoakSettings(int minutes, double rate, int clients, int solicitudes, long
             throw new IllegalArgumentException("minutes must be at least 1, was " + minutes);
         }
         return new SoakSettings(minutes,
-                Double.parseDouble(System.getProperty("cmep.soak.rate", "20")),
-                Integer.getInteger("cmep.soak.clients", 8),
-                Integer.getInteger("cmep.soak.solicitudes", 300),
-                Long.getLong("cmep.soak.seed", System.nanoTime()),
+                Double.parseDouble(env("CMEP_SOAK_RATE", "10")),
+                Integer.parseInt(env("CMEP_SOAK_CLIENTS", "8")),
+                Integer.parseInt(env("CMEP_SOAK_SOLICITUDES", "1000")),
+                Long.parseLong(env("CMEP_SOAK_SEED", String.valueOf(System.nanoTime()))),
                 Path.of(System.getProperty("cmep.soak.home", "target/soak")),
                 Path.of(System.getProperty("cmep.soak.out", "soak-results")),
-                System.getProperty("cmep.soak.heap", "256m"));
+                env("CMEP_SOAK_HEAP", "256m"));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }
