@@ -47,6 +47,27 @@ public final class Disruptions {
     }
 
     /**
+     * A workflow-worker and, {@code gap} later, a file-worker killed while they apply events; both replaced
+     * together {@code down} after the second kill.
+     */
+    public Seen killWorkers(Duration gap, Duration down) {
+        Node workflow = pickAlive(cluster.nodes(Service.WORKFLOW_WORKER));
+        Node file = pickAlive(cluster.nodes(Service.FILE_WORKER));
+        long workflowPid = workflow.pid();
+        long filePid = file.pid();
+        workflow.kill();
+        sleep(gap);
+        file.kill();
+        sleep(down);
+        long started = System.nanoTime();
+        cluster.heal();
+        return new Seen("kill " + workflow.name() + ", " + file.name(), workflowPid, "SIGKILL to "
+                + workflow.name() + " (pid " + workflowPid + ") and " + gap.toMillis() + " ms later to " + file.name()
+                + " (pid " + filePid + "), both replaced after " + down.toSeconds() + " s, healthy again in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    /**
      * An API instance killed mid-request. While it is down, every outbox row committed before the kill (some by
      * it, not yet sent) must be published by the survivor's relay. @return value: ms the survivor took to publish
      * them, -1 when it did not within {@code publishWithin}
