@@ -174,11 +174,21 @@ public final class MixedLoad {
         return known;
     }
 
-    /** Runs the clients for the given time (or until stopped) and returns what they saw. */
+    /** Runs the clients for the given time and returns what they saw. */
     public LoadResult run(Duration duration) throws InterruptedException {
+        return run(duration, Long.MAX_VALUE);
+    }
+
+    /**
+     * Runs the clients until the API has acknowledged {@code acknowledgedTarget} actions or {@code atMost} has
+     * passed, whichever comes first: a test asks for an amount of work, which a slower machine takes longer to do.
+     */
+    public LoadResult run(Duration atMost, long acknowledgedTarget) throws InterruptedException {
+        Duration duration = atMost;
         ConcurrentHistogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(2), 3);
         Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
         AtomicLong actions = new AtomicLong();
+        AtomicLong acknowledged = new AtomicLong();
         AtomicLong races = new AtomicLong();
         AtomicLong conflicts = new AtomicLong();
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
@@ -191,7 +201,8 @@ public final class MixedLoad {
             pool.submit(() -> {
                 ApiClient client = clients.get(clientIndex);
                 Random random = new Random(settings.seed() * 7919 + clientIndex + start);
-                while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+                while (System.nanoTime() < end && acknowledged.get() < acknowledgedTarget
+                        && !Thread.currentThread().isInterrupted()) {
                     if (settings.ratePerSecond() > 0) {
                         long due = start + (long) (ticket.getAndIncrement() * 1e9 / settings.ratePerSecond());
                         long wait = due - System.nanoTime();
@@ -207,6 +218,9 @@ public final class MixedLoad {
                         continue;
                     }
                     actions.incrementAndGet();
+                    if (o.status / 100 == 2) {
+                        acknowledged.incrementAndGet();
+                    }
                     latency.recordValue(Math.min(o.micros, latency.getHighestTrackableValue()));
                     byStatus.computeIfAbsent(o.status, s -> new AtomicLong()).incrementAndGet();
                     if (o.race) {
