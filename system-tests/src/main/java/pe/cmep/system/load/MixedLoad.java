@@ -213,7 +213,13 @@ public final class MixedLoad {
                             TimeUnit.NANOSECONDS.sleep(wait);
                         }
                     }
-                    Outcome o = step(client, random);
+                    Outcome o;
+                    try {
+                        o = step(client, random);
+                    } catch (RuntimeException e) {
+                        // a defect of the load itself: reported, and the client goes on
+                        o = new Outcome(-1, 0, false, "the load's client failed: " + e);
+                    }
                     if (o == null) {
                         continue;
                     }
@@ -329,13 +335,19 @@ public final class MixedLoad {
         return new Outcome(a.status(), micros, false, null);
     }
 
+    /** A solicitud not deleted yet: a hot one for the hot share of the picks while any is left. */
     private Tracked pick(Random random) {
-        if (tracked.isEmpty()) {
-            return null;
+        boolean hot = random.nextDouble() < settings.hotShare();
+        for (int attempt = 0; attempt < 20 && !tracked.isEmpty(); attempt++) {
+            int bound = hot && attempt < 10 ? Math.min(settings.hot(), tracked.size()) : tracked.size();
+            Tracked t = tracked.get(random.nextInt(bound));
+            synchronized (t) {
+                if (!t.deleted) {
+                    return t;
+                }
+            }
         }
-        int bound = random.nextDouble() < settings.hotShare() ? Math.min(settings.hot(), tracked.size())
-                : tracked.size();
-        return tracked.get(random.nextInt(bound));
+        return null;
     }
 
     private static final Map<Accion, Double> WEIGHTS = Map.ofEntries(
