@@ -1,8 +1,6 @@
 package pe.cmep.system.load;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,9 +38,6 @@ public final class MixedLoad {
 
     private static final String ADMIN = "admin@cmep.local";
     private static final String ADMIN_PASSWORD = "admin123";
-    // the smallest PDF the file-worker's magic-byte check accepts
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
 
     private final List<String> apis;
     private final Settings settings;
@@ -54,6 +49,7 @@ public final class MixedLoad {
     private final List<Integer> promotores;
     private final List<Integer> servicios;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final AccionRequests requests;
 
     private MixedLoad(List<String> apis, Settings settings, List<Integer> gestores, List<Integer> medicos,
                       List<Integer> promotores, List<Integer> servicios) {
@@ -63,6 +59,7 @@ public final class MixedLoad {
         this.medicos = medicos;
         this.promotores = promotores;
         this.servicios = servicios;
+        this.requests = new AccionRequests(gestores, medicos, run);
     }
 
     /** Reads the employees, promotores and services and creates the solicitudes, through every API instance. */
@@ -285,8 +282,8 @@ public final class MixedLoad {
                 }
                 view = fresh.body().path("data");
             }
-            accion = choose(view, random);
-            answer = send(client, t.id, accion, view, random);
+            accion = Eleccion.elegir(view, random.nextDouble());
+            answer = requests.send(client, t.id, accion, random);
         } catch (RuntimeException e) {
             answer = new ApiClient.Answer(0, null, e.toString());
         }
@@ -348,77 +345,6 @@ public final class MixedLoad {
             }
         }
         return null;
-    }
-
-    private static final Map<Accion, Double> WEIGHTS = Map.ofEntries(
-            Map.entry(Accion.ASIGNAR_GESTOR, 5.0), Map.entry(Accion.CAMBIAR_GESTOR, 1.5),
-            Map.entry(Accion.REGISTRAR_PAGO, 5.0), Map.entry(Accion.ASIGNAR_MEDICO, 5.0),
-            Map.entry(Accion.CAMBIAR_MEDICO, 1.5), Map.entry(Accion.EDITAR_DATOS, 2.0),
-            Map.entry(Accion.CERRAR, 3.0), Map.entry(Accion.CANCELAR, 0.4),
-            Map.entry(Accion.OVERRIDE_PAGO, 1.5), Map.entry(Accion.OVERRIDE_CANCELAR, 1.0),
-            Map.entry(Accion.SUBIR_ARCHIVO, 0.7), Map.entry(Accion.ELIMINAR, 0.05));
-
-    /** A weighted choice among the actions the solicitud's acciones_permitidas (and payment state) allow. */
-    static Accion choose(JsonNode view, Random random) {
-        List<String> permitidas = new ArrayList<>();
-        view.path("acciones_permitidas").forEach(a -> permitidas.add(a.asString()));
-        boolean pagado = "PAGADO".equals(view.path("estado_pago").asString());
-        List<Accion> candidates = new ArrayList<>();
-        double total = 0;
-        for (Accion a : Accion.values()) {
-            boolean allowed = a.politica() == null || permitidas.contains(a.politica());
-            if (a == Accion.CAMBIAR_MEDICO || a == Accion.ASIGNAR_MEDICO) {
-                allowed &= pagado;
-            }
-            if (allowed) {
-                candidates.add(a);
-                total += WEIGHTS.get(a);
-            }
-        }
-        double x = random.nextDouble() * total;
-        for (Accion a : candidates) {
-            x -= WEIGHTS.get(a);
-            if (x <= 0) {
-                return a;
-            }
-        }
-        return candidates.get(candidates.size() - 1);
-    }
-
-    private ApiClient.Answer send(ApiClient client, int id, Accion accion, JsonNode view, Random random) {
-        String base = "/solicitudes/" + id;
-        return switch (accion) {
-            case ASIGNAR_GESTOR -> client.post(base + "/asignar-gestor", Map.of("persona_id_gestor", any(gestores,
-                    random)));
-            case CAMBIAR_GESTOR -> client.post(base + "/cambiar-gestor", Map.of("persona_id_gestor", any(gestores,
-                    random)));
-            case ASIGNAR_MEDICO -> client.post(base + "/asignar-medico", Map.of("persona_id_medico", any(medicos,
-                    random)));
-            case CAMBIAR_MEDICO -> client.post(base + "/cambiar-medico", Map.of("persona_id_medico", any(medicos,
-                    random)));
-            case REGISTRAR_PAGO -> client.post(base + "/registrar-pago", pago(random));
-            case EDITAR_DATOS -> client.patch(base, Map.of("comentario", "c-" + run + "-" + random.nextLong()));
-            case CERRAR -> client.post(base + "/cerrar", Map.of("comentario", "cierre"));
-            case CANCELAR -> client.post(base + "/cancelar", Map.of("comentario", "cancelada por la carga"));
-            case OVERRIDE_PAGO -> client.post(base + "/override", Map.of("motivo", "ajuste", "accion",
-                    "REGISTRAR_PAGO", "payload", pago(random)));
-            case OVERRIDE_CANCELAR -> client.post(base + "/override", Map.of("motivo", "anulada", "accion",
-                    "CANCELAR", "payload", Map.of()));
-            case SUBIR_ARCHIVO -> client.upload(base + "/archivos", "evidencia.pdf", "application/pdf", PDF,
-                    "DOCUMENTO");
-            case ELIMINAR -> client.delete(base);
-        };
-    }
-
-    private static Map<String, Object> pago(Random random) {
-        return Map.of("canal_pago", random.nextBoolean() ? "YAPE" : "TRANSFERENCIA",
-                "fecha_pago", LocalDate.now().minusDays(random.nextInt(40)).toString(),
-                "monto", (10 + random.nextInt(490)) + "." + String.format("%02d", random.nextInt(100)),
-                "moneda", random.nextInt(4) == 0 ? "USD" : "PEN");
-    }
-
-    private static int any(List<Integer> ids, Random random) {
-        return ids.get(random.nextInt(ids.size()));
     }
 
     private static List<Integer> ids(ApiClient.Answer answer, String field) {
