@@ -53,8 +53,8 @@ class AuthorizationMatrixIT {
 
     @Test
     void every_route_answers_every_caller_in_every_state_as_the_rules_and_the_policy_file_say() {
-        long started = System.nanoTime();
         Cluster cluster = SharedCluster.get();
+        long started = System.nanoTime();
         String url = cluster.apis().get(0).url();
         PolicyFile policy = PolicyFile.load();
         Map<Route, AccessRule> rules = AccessRules.all();
@@ -124,7 +124,7 @@ class AuthorizationMatrixIT {
             return Expected.success();
         }
         if (anonymous) {
-            return Expected.refusal(401, "UNAUTHENTICATED", null);
+            return Expected.refusal(401, "UNAUTHENTICATED");
         }
         return switch (rule.kind()) {
             case USER -> Expected.success();
@@ -151,13 +151,7 @@ class AuthorizationMatrixIT {
         }
 
         static Expected refusal(int status, String code, String... messageParts) {
-            List<String> parts = new ArrayList<>();
-            for (String p : messageParts) {
-                if (p != null) {
-                    parts.add(p);
-                }
-            }
-            return new Expected(status, code, parts);
+            return new Expected(status, code, List.of(messageParts));
         }
 
         /** Null when the reply is what the contract says, else what differs. */
