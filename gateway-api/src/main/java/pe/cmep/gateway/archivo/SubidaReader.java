@@ -13,6 +13,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePartEvent;
 import org.springframework.http.codec.multipart.FormPartEvent;
@@ -60,7 +61,8 @@ class SubidaReader {
                     .then(Mono.fromCallable(spool::finish).subscribeOn(Schedulers.boundedElastic()))
                     .doOnError(e -> spool.abandon())
                     .doOnCancel(spool::abandon)
-                    .onErrorMap(DecodingException.class,
+                    // a part header the reader cannot parse (a Content-Type that is no media type) is a broken form too
+                    .onErrorMap(e -> e instanceof DecodingException || e instanceof InvalidMediaTypeException,
                             e -> ApiException.validation(FILE_PART, "Formulario multipart invalido"));
         });
     }

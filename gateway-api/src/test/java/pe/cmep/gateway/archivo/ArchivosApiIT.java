@@ -325,6 +325,20 @@ class ArchivosApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void a_part_whose_content_type_is_no_media_type_is_422_not_500() {
+        String operador = session("operador");
+        int solicitudId = solicitud(operador);
+        byte[] form = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+                + "Content-Type: application/pdf; charset=\u00ff\r\n\r\n%PDF-1.4\r\n--b--\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        JsonNode error = error(client.post().uri("/solicitudes/{id}/archivos", solicitudId)
+                .cookie(SessionCookies.NAME, operador).header("Content-Type", "multipart/form-data; boundary=b")
+                .bodyValue(form).exchange(), 422);
+        assertThat(error.get("details").get(0).get("field").asString()).isEqualTo("file");
+    }
+
+    @Test
     void without_a_session_every_file_endpoint_is_401() {
         String operador = session("operador");
         int solicitudId = solicitud(operador);
