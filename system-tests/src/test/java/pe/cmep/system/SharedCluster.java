@@ -13,16 +13,26 @@ public final class SharedCluster {
 
     public static final int INSTANCES = 2;
     private static Cluster cluster;
+    private static RuntimeException failure;
 
     private SharedCluster() {
     }
 
     public static synchronized Cluster get() {
+        if (failure != null) {
+            throw new IllegalStateException("the cluster did not start for an earlier test", failure);
+        }
         if (cluster == null) {
-            Cluster started = Cluster.start(new ClusterSettings(Path.of("target", "cluster"),
-                    ClusterSettings.jarsFromSystemProperties(), INSTANCES, "256m"));
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "cmep-cluster-shutdown"));
-            cluster = started;
+            try {
+                Cluster started = Cluster.start(new ClusterSettings(Path.of("target", "cluster"),
+                        ClusterSettings.jarsFromSystemProperties(), INSTANCES, "256m"));
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "cmep-cluster-shutdown"));
+                cluster = started;
+            } catch (RuntimeException e) {
+                // every later test would wait minutes for the same failure
+                failure = e;
+                throw e;
+            }
         }
         cluster.heal();
         return cluster;
