@@ -47,7 +47,9 @@ public final class SoakMain {
             String header = header(cluster);
             System.out.println(header);
             lines.add(header);
-            Disruptions disruptions = new Disruptions(cluster, random);
+            // a stream of its own: drawn right after the schedule's choices from one generator, the node picks
+            // came out the same every time
+            Disruptions disruptions = new Disruptions(cluster, new Random(settings.seed() ^ 0x5DEECE66DL));
             int nextDisruption = 2 + random.nextInt(3);
             double[] lagBefore = lag(cluster);
             for (int m = 1; m <= settings.minutes(); m++) {
