@@ -45,6 +45,7 @@ final class SqsStandIn {
     private final int port;
     private final Optional<Path> store;
     private ActorSystem actorSystem;
+    private ActorRef queueManager;
     private SQSRestServer server;
 
     private SqsStandIn(int port, Optional<Path> store) {
@@ -90,18 +91,41 @@ final class SqsStandIn {
             if (persistence.isDefined()) {
                 restorePersistedQueues(persistence.get(), queueManager);
             }
-            server = SQSRestServerBuilder.withActorSystem(actorSystem)
-                    .withQueueManagerActor(queueManager)
-                    .withInterface(Ports.LOOPBACK)
-                    .withPort(port)
-                    // the host in queue URLs; clients reach the server through it
-                    .withServerAddress(new NodeAddress("http", "localhost", port, ""))
-                    .withAWSRegion(REGION)
-                    .start();
-            server.waitUntilStarted();
+            this.queueManager = queueManager;
+            bind();
         } catch (RuntimeException e) {
             stop();
             throw new IllegalStateException(SERVER + " did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void bind() {
+        server = SQSRestServerBuilder.withActorSystem(actorSystem)
+                .withQueueManagerActor(queueManager)
+                .withInterface(Ports.LOOPBACK)
+                .withPort(port)
+                // the host in queue URLs; clients reach the server through it
+                .withServerAddress(new NodeAddress("http", "localhost", port, ""))
+                .withAWSRegion(REGION)
+                .start();
+        server.waitUntilStarted();
+    }
+
+    /**
+     * Closes the port only: the queues and their messages stay in memory, as SQS keeps them while clients cannot
+     * reach it. (A stop loses what the store had not written yet: it writes behind the answers.)
+     */
+    synchronized void unbind() {
+        if (server != null) {
+            server.stopAndWait();
+            server = null;
+        }
+    }
+
+    /** Opens the port again after {@link #unbind()}. */
+    synchronized void rebind() {
+        if (server == null && actorSystem != null) {
+            bind();
         }
     }
 

@@ -140,6 +140,18 @@ public final class StandIns implements AutoCloseable {
         StandInsStartup.provisionQueues(sqs, resources);
     }
 
+    /**
+     * SQS unreachable: ElasticMQ's port closes, its queues and messages stay as they are (a stop and start loses
+     * the messages its store had not written yet). {@link #reconnectSqs()} opens the port again.
+     */
+    public void disconnectSqs() {
+        sqs.unbind();
+    }
+
+    public void reconnectSqs() {
+        sqs.rebind();
+    }
+
     /** Stops S3Proxy, for tests of what a service does while S3 is down. */
     public void stopS3() {
         s3.stop();

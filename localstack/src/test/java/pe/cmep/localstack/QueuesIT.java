@@ -136,6 +136,31 @@ class QueuesIT {
         purge(url);
     }
 
+    @Test
+    void a_disconnected_sqs_refuses_clients_and_keeps_every_message_sent_just_before() {
+        QueueSpec queue = STAND_INS.resources().queues().stream().filter(QueueSpec::fifo).findFirst().orElseThrow();
+        String url = url(queue.name());
+        purge(url);
+        List<String> bodies = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "sent before " + i).toList();
+        bodies.forEach(body -> sqs.sendMessage(send(queue, url, body)));
+
+        STAND_INS.disconnectSqs();
+        try {
+            assertThatThrownBy(() -> sqs.listQueues()).isInstanceOf(SdkClientException.class);
+        } finally {
+            STAND_INS.reconnectSqs();
+        }
+
+        List<String> received = new java.util.ArrayList<>();
+        for (int round = 0; round < 10 && received.size() < bodies.size(); round++) {
+            sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)).messages().forEach(m -> {
+                received.add(m.body());
+                sqs.deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle()));
+            });
+        }
+        assertThat(received).containsExactlyElementsOf(bodies);
+    }
+
     private SendMessageRequest send(QueueSpec queue, String url, String body) {
         SendMessageRequest.Builder request = SendMessageRequest.builder().queueUrl(url).messageBody(body);
         if (queue.fifo()) {

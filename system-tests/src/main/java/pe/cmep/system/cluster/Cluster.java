@@ -189,13 +189,13 @@ public final class Cluster implements AutoCloseable {
 
     /** The queue server unreachable for a while, as an SQS outage looks to the services; its messages are kept. */
     public void stopQueueFor(Duration outage) {
-        standIns.stopSqs();
+        standIns.disconnectSqs();
         try {
             Thread.sleep(outage.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            standIns.startSqs();
+            standIns.reconnectSqs();
         }
     }
 
