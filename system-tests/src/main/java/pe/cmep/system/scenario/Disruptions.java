@@ -96,7 +96,7 @@ public final class Disruptions {
                 + "; replaced, healthy again in " + (System.nanoTime() - startedAgain) / 1_000_000 + " ms");
     }
 
-    /** The queue server stopped for {@code outage}; @return value: the largest outbox backlog seen meanwhile */
+    /** The queue server unreachable for {@code outage}; @return value: the largest outbox backlog seen meanwhile */
     public Seen stopQueue(Duration outage) {
         long[] maxBacklog = {0};
         Thread sampler = new Thread(() -> {
@@ -117,7 +117,7 @@ public final class Disruptions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new Seen("queue outage", maxBacklog[0], "ElasticMQ stopped for " + outage.toSeconds()
+        return new Seen("queue outage", maxBacklog[0], "ElasticMQ unreachable for " + outage.toSeconds()
                 + " s; the outbox backlog grew to " + maxBacklog[0] + " rows meanwhile");
     }
 
