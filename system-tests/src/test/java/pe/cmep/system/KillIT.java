@@ -13,7 +13,7 @@ import pe.cmep.system.scenario.Disruptions;
 import pe.cmep.system.scenario.Scenario;
 
 /**
- * Processes killed with SIGKILL, and the queue server stopped, at a random point of the mixed load (issue 15). Each
+ * Processes killed with SIGKILL, and the queue server unreachable, at a random point of the mixed load (issue 15). Each
  * scenario ends with the checks of {@link ScaleOutIT}; an answer may be lost only where its API instance died.
  */
 class KillIT {
@@ -59,7 +59,7 @@ class KillIT {
     }
 
     @Test
-    void the_queue_stopped_for_10_seconds_delays_events_that_then_arrive_once_each() throws Exception {
+    void the_queue_unreachable_for_10_seconds_delays_events_that_then_arrive_once_each() throws Exception {
         Random random = new Random(seed + 3);
         var outcome = Scenario.run(load, LOAD, Duration.ofSeconds(2), () ->
                 new Disruptions(cluster, random).stopQueue(Duration.ofSeconds(10)));
