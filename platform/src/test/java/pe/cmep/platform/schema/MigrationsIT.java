@@ -246,6 +246,7 @@ class MigrationsIT {
             processed_event consumer varchar(50) notnull -
             processed_event event_id char(36) notnull -
             processed_event processed_at datetime notnull -
+            processed_event seq bigint notnull - ai
             login_failure id bigint notnull - ai
             login_failure scope varchar(7) notnull -
             login_failure scope_key varchar(255) notnull -
@@ -348,6 +349,7 @@ class MigrationsIT {
             Map.entry("uq_user_permission", "user_permissions(user_id,permission_code)"),
             Map.entry("uq_solicitud_codigo", "solicitud_cmep(codigo)"),
             Map.entry("uq_outbox_event_id", "outbox_event(event_id)"),
+            Map.entry("uq_processed_event_seq", "processed_event(seq)"),
             Map.entry("uq_reporte_solicitud_id", "reporte_solicitud(solicitud_id)"),
             Map.entry("uq_reporte_pago_id", "reporte_pago(pago_id)"));
 
@@ -519,7 +521,7 @@ class MigrationsIT {
     void every_domain_table_exists_after_migrating_an_empty_database() throws SQLException {
         assertThat(firstMigration.success).isTrue();
         assertThat(firstMigration.migrations).extracting(m -> m.version)
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
 
         Set<String> expected = new TreeSet<>(DOMAIN_TABLES);
         expected.addAll(EVENT_TABLES);
