@@ -1,10 +1,8 @@
 package pe.cmep.system;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -29,11 +27,4 @@ class SystemTestsArchitectureTest {
     static final ArchRule jdbc_only_in_repositories = noClasses().that(DescribedPredicate.not(Boundaries.REPOSITORIES))
             .should().dependOnClassesThat().resideInAPackage("java.sql..")
             .because("every statement the checks run lives in SystemRepository");
-
-    /** The services' jars are on the classpath only to order the build; their classes cannot be loaded. */
-    @ArchTest
-    static void the_services_classes_are_not_loadable(JavaClasses classes) {
-        assertThatThrownBy(() -> Class.forName("pe.cmep.gateway.GatewayApplication"))
-                .isInstanceOf(ClassNotFoundException.class);
-    }
 }
