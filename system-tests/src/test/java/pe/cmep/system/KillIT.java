@@ -18,7 +18,7 @@ import pe.cmep.system.scenario.Scenario;
  */
 class KillIT {
 
-    private static final Duration LOAD = Duration.ofSeconds(15);
+    private static final Duration LOAD = Duration.ofSeconds(12);
     private static Cluster cluster;
     private static MixedLoad load;
     private static long seed;

@@ -19,8 +19,8 @@ import pe.cmep.system.load.MixedLoad;
  */
 class ScaleOutIT {
 
-    /** Two per solicitud on average; the six hot ones take about 30 % of them, ~40 each. */
-    private static final int ACTIONS = 400;
+    /** 1.5 per solicitud on average; the six hot ones take about 30 % of them, ~15 each. */
+    private static final int ACTIONS = 300;
 
     @Test
     void two_instances_of_each_service_store_every_action_once_and_apply_every_event_once_in_order()

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class HostileInputIT {
 
     private static final long SEED = Long.getLong("cmep.sweep.seed", System.currentTimeMillis());
-    private static final int COUNT = Integer.getInteger("cmep.sweep.count", 1500);
+    private static final int COUNT = Integer.getInteger("cmep.sweep.count", 1000);
     /** Reactor Netty's limit on the request line (Spring Boot's default {@code max-initial-line-length}). */
     private static final int MAX_REQUEST_LINE = 4096;
     private static final int MAX_REPORTED = 15;
