@@ -8,12 +8,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** The few file-system chores of the stand-ins, with unchecked failures. */
-final class Directories {
+public final class Directories {
 
     private Directories() {
     }
 
-    static Path create(Path dir) {
+    public static Path create(Path dir) {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
@@ -21,7 +21,7 @@ final class Directories {
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

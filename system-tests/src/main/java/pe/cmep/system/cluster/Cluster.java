@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pe.cmep.localstack.Directories;
 import pe.cmep.localstack.StandIns;
 import pe.cmep.localstack.StandInsSettings;
 
@@ -48,8 +49,8 @@ public final class Cluster implements AutoCloseable {
     /** Starts everything and returns once every node is healthy. */
     public static Cluster start(ClusterSettings settings) {
         killLeftovers(settings.home().resolve(PIDS));
-        deleteRecursively(settings.home());
-        Path logs = createDirectories(settings.home().resolve("logs"));
+        Directories.deleteRecursively(settings.home());
+        Path logs = Directories.create(settings.home().resolve("logs"));
         StandIns standIns = StandIns.start(new StandInsSettings(settings.home().resolve("stand-ins"), 0, 0, 0,
                 List.of(DATABASE)));
         Map<Service, List<Node>> nodes = new HashMap<>();
@@ -240,25 +241,6 @@ public final class Cluster implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port", e);
-        }
-    }
-
-    private static Path createDirectories(Path dir) {
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -59,10 +59,6 @@ public final class Node {
         return "http://127.0.0.1:" + port;
     }
 
-    public Path log() {
-        return log;
-    }
-
     public synchronized boolean alive() {
         return process != null && process.isAlive();
     }
@@ -135,7 +131,7 @@ public final class Node {
     }
 
     /** The last lines of the log, for a failure message. */
-    public String tail(int lines) {
+    private String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return String.join("\n", new ArrayList<>(all.subList(Math.max(0, all.size() - lines), all.size())));

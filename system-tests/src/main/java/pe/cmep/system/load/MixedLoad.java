@@ -154,10 +154,6 @@ public final class MixedLoad {
         return ledger;
     }
 
-    public List<Integer> solicitudes() {
-        return tracked.stream().map(t -> t.id).toList();
-    }
-
     /** The estado_operativo the load last saw for each solicitud whose state it knows for sure. */
     public Map<Integer, String> knownEstados() {
         Map<Integer, String> known = new TreeMap<>();
