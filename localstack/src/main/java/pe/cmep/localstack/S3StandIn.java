@@ -6,41 +6,49 @@ import java.util.Properties;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.filesystem.reference.FilesystemConstants;
 
-/** S3Proxy standing in for S3, objects kept as files under {@code home/s3}. */
+/**
+ * S3Proxy standing in for S3, objects kept as files under {@code home/s3}, uploads received under
+ * {@code home/s3-incoming} ({@link WholeUploadsBlobStore}).
+ */
 final class S3StandIn {
 
     static final String SERVER = "S3Proxy";
 
     private final BlobStoreContext blobs;
+    private final BlobStore store;
     private final int port;
     private S3Proxy proxy;
 
-    private S3StandIn(BlobStoreContext blobs, int port) {
+    private S3StandIn(BlobStoreContext blobs, BlobStore store, int port) {
         this.blobs = blobs;
+        this.store = store;
         this.port = port;
     }
 
     static S3StandIn start(Path home, int port, String bucket) {
         Properties properties = new Properties();
-        properties.setProperty(FilesystemConstants.PROPERTY_BASEDIR, Directories.create(home.resolve("s3")).toString());
+        Path buckets = Directories.create(home.resolve("s3"));
+        properties.setProperty(FilesystemConstants.PROPERTY_BASEDIR, buckets.toString());
         BlobStoreContext blobs = ContextBuilder.newBuilder("filesystem-nio2")
                 // jclouds insists on credentials even for a local directory; S3Proxy itself checks none
                 .credentials("local", "local")
                 .overrides(properties)
                 .buildView(BlobStoreContext.class);
-        S3StandIn s3 = new S3StandIn(blobs, port);
         try {
+            BlobStore store = WholeUploadsBlobStore.over(blobs.getBlobStore(), buckets, home.resolve("s3-incoming"));
             // a no-op when the bucket is already on disk
-            blobs.getBlobStore().createContainerInLocation(null, bucket);
+            store.createContainerInLocation(null, bucket);
+            S3StandIn s3 = new S3StandIn(blobs, store, port);
             s3.restart();
+            return s3;
         } catch (RuntimeException e) {
-            s3.close();
+            blobs.close();
             throw e;
         }
-        return s3;
     }
 
     int port() {
@@ -57,7 +65,7 @@ final class S3StandIn {
             return;
         }
         proxy = S3Proxy.builder()
-                .blobStore(blobs.getBlobStore())
+                .blobStore(store)
                 .endpoint(URI.create("http://" + Ports.LOOPBACK + ":" + port))
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .build();

@@ -21,8 +21,12 @@ final class Clients {
     }
 
     static S3Client s3(StandIns standIns) {
+        return s3(standIns.s3Endpoint());
+    }
+
+    static S3Client s3(String endpoint) {
         return S3Client.builder()
-                .endpointOverride(URI.create(standIns.s3Endpoint()))
+                .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS)
                 .forcePathStyle(true)
