@@ -16,6 +16,7 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import pe.cmep.gateway.outbox.OutboxRepository.Head;
 import pe.cmep.gateway.outbox.OutboxRepository.PendingEvent;
 import pe.cmep.gateway.outbox.OutboxSender.Outcome;
 import pe.cmep.platform.aws.AwsResourceProperties;
@@ -30,8 +31,9 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * {@code queue_role}), in id order per solicitud, and stamps them {@code published_at}. A look for rows ("poll")
  * runs when a transaction of this instance that wrote outbox rows commits ({@link OutboxWakeUp}) and every
  * {@code poll-interval} besides, for the rows of other instances and the retries. Each poll locks the first pending
- * row of up to {@code batch-size × parallel-batches} solicitudes and then their following rows (see
- * {@link OutboxRepository#lockHeads}), sends them with {@link OutboxSender} (several SendMessageBatch calls side by
+ * row of up to {@code batch-size × parallel-batches} solicitudes, keeps those still first when read again, and
+ * then locks their following rows (see {@link OutboxRepository#lockHeads} and
+ * {@link OutboxRepository#firstPending}), sends them with {@link OutboxSender} (several SendMessageBatch calls side by
  * side, each solicitud's rows in one call) and stamps what SQS accepted, all in one transaction. An entry SQS
  * refuses counts an attempt and waits for a later poll; so does the whole batch while SQS is unreachable or the
  * {@code sqs-publish} circuit breaker is open. Requests never wait for the relay: it runs on its own and only ever
@@ -171,6 +173,9 @@ public class OutboxRelay implements SmartLifecycle {
         int solicitudes = properties.solicitudesPerPoll();
         return pending.lockHeads(solicitudes)
                 .collectList()
+                .flatMap(heads -> heads.isEmpty() ? Mono.just(List.<Integer>of())
+                        : pending.firstPending(heads.stream().map(Head::solicitudId).toList())
+                                .map(first -> Head.confirmed(heads, first)))
                 .flatMap(ids -> ids.isEmpty() ? Mono.just(List.<PendingEvent>of())
                         : pending.lockPendingOf(ids, solicitudes * properties.batchSize()).collectList())
                 .flatMap(rows -> rows.isEmpty() ? Mono.just(Outcome.NOTHING) : sender.send(rows).flatMap(this::record))

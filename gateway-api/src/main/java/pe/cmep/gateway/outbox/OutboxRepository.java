@@ -4,6 +4,7 @@ import io.r2dbc.spi.Row;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -23,9 +24,8 @@ class OutboxRepository {
                                       occurred_at)
             VALUES (:eventId, :eventType, :eventVersion, :queueRole, :solicitudId, :payload, :occurredAt)
             """;
-    // the rows read are locked whatever the select list: only the solicitud is needed here
     private static final String LOCK_HEADS = """
-            SELECT o.solicitud_id
+            SELECT o.solicitud_id, o.outbox_id
             FROM outbox_event o
             WHERE o.published_at IS NULL AND NOT EXISTS (
                 SELECT 1 FROM outbox_event e WHERE e.solicitud_id = o.solicitud_id
@@ -38,6 +38,12 @@ class OutboxRepository {
             FROM outbox_event o
             WHERE o.solicitud_id IN (:solicitudes) AND o.published_at IS NULL
             ORDER BY o.outbox_id LIMIT :limit FOR UPDATE SKIP LOCKED
+            """;
+    private static final String FIRST_PENDING = """
+            SELECT solicitud_id, MIN(outbox_id) AS first_pending
+            FROM outbox_event
+            WHERE solicitud_id IN (:solicitudes) AND published_at IS NULL
+            GROUP BY solicitud_id
             """;
     private static final String MARK_PUBLISHED = """
             UPDATE outbox_event SET published_at = :now WHERE outbox_id IN (:ids)
@@ -76,18 +82,36 @@ class OutboxRepository {
     }
 
     /**
-     * Locks the first pending row of up to {@code limit} solicitudes, oldest first, and returns the solicitudes. A row qualifies only while no
-     * earlier row of its solicitud is unpublished, so a solicitud's events leave in order even with several relays:
-     * a row locked by another relay is skipped, and the rows after it do not qualify until that relay has stamped
-     * it. Holding the first row of a solicitud therefore makes this transaction the only one that may send any of
+     * Locks the first pending row of up to {@code limit} solicitudes, oldest first, and returns them. A row qualifies
+     * only while no earlier row of its solicitud is unpublished, so a solicitud's events leave in order even with
+     * several relays: a row locked by another relay is skipped, and the rows after it do not qualify until that relay
+     * has stamped it (once {@link #firstPending} has confirmed it: the check here may read older rows than the scan
+     * locks). Holding the first row of a solicitud therefore makes this transaction the only one that may send any of
      * the solicitud's rows (see {@link #lockPendingOf}). Must run inside a transaction, which keeps the locks until
      * it ends.
      */
-    Flux<Integer> lockHeads(int limit) {
+    Flux<Head> lockHeads(int limit) {
         return db.sql(LOCK_HEADS)
                 .bind("limit", limit)
-                .map((row, meta) -> row.get("solicitud_id", Integer.class))
+                .map((row, meta) -> new Head(row.get("solicitud_id", Integer.class), row.get("outbox_id", Long.class)))
                 .all();
+    }
+
+    /**
+     * The first unpublished committed row of each of these solicitudes, read after the heads are locked. The
+     * check in {@link #lockHeads} reads the rows as they were when that statement began, while its scan locks the
+     * rows committed up to the moment it reaches them: when two actions on a solicitud commit during one scan and
+     * another relay locks the first action's rows, the second action's row qualifies as a head, and its batch can
+     * leave first (the system tests saw a solicitud's override arrive before the earlier one, both stamped that way
+     * round). Read again now, with the heads held, every earlier committed row is seen (see {@link Head#confirmed}).
+     */
+    Mono<Map<Integer, Long>> firstPending(Collection<Integer> solicitudIds) {
+        return db.sql(FIRST_PENDING)
+                .bind("solicitudes", solicitudIds)
+                .map((row, meta) -> Map.entry(row.get("solicitud_id", Integer.class),
+                        ((Number) row.get("first_pending")).longValue()))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /**
@@ -144,6 +168,21 @@ class OutboxRepository {
                 .bind("cutoff", cutoff)
                 .bind("limit", limit)
                 .fetch().rowsUpdated();
+    }
+
+    /** The first pending row of a solicitud as {@link #lockHeads} found and locked it. */
+    record Head(int solicitudId, long outboxId) {
+
+        /**
+         * The solicitudes whose locked head is still their first unpublished row in {@code firstPending}; the others
+         * wait for the relay that holds their earlier rows, and come back at a later poll.
+         */
+        static List<Integer> confirmed(List<Head> heads, Map<Integer, Long> firstPending) {
+            return heads.stream()
+                    .filter(head -> Long.valueOf(head.outboxId()).equals(firstPending.get(head.solicitudId())))
+                    .map(Head::solicitudId)
+                    .toList();
+        }
     }
 
     /** A row to append; {@code occurredAt} naive UTC, as every DATETIME of the schema. */
