@@ -46,7 +46,7 @@ class ReportesConfiguration {
                         Clock.systemUTC()))
                 .configure(options -> options
                         .maxConcurrentMessages(properties.maxConcurrentMessages())
-                        .maxMessagesPerPoll(10)
+                        .maxMessagesPerPoll(Math.max(1, Math.min(10, properties.maxConcurrentMessages() / 2)))
                         .pollTimeout(Duration.ofSeconds(2))
                         .acknowledgementInterval(Duration.ZERO)
                         .acknowledgementThreshold(0)

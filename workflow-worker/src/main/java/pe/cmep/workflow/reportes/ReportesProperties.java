@@ -12,8 +12,11 @@ import pe.cmep.platform.events.ProcessedEventRetention;
  * @param consumerName     the name under which {@code processed_event} remembers the applied events
  * @param visibilitySeconds how long a received event stays hidden; a failed one comes back after it, and after the
  *                          queue's max receive count it goes to the dead-letter queue
- * @param maxConcurrentMessages events in process at once: a FIFO receive returns messages of few groups, so
- *                          several polls run side by side (this / 10) to keep many solicitudes moving
+ * @param maxConcurrentMessages events in process at once, at most the database pool's size: an event held waiting
+ *                          for a connection longer than the visibility timeout is delivered again while the first
+ *                          delivery still runs (after a 10 s queue outage the system tests saw a backlog of 500
+ *                          events held that way, and a solicitud's events applied out of order); two polls of half
+ *                          as many run side by side, since a FIFO receive returns messages of few groups
  * @param processedEvents   how long the applied event ids are remembered ({@code processed_event}) and how they
  *                          are pruned
  */
@@ -23,6 +26,6 @@ public record ReportesProperties(
         @DefaultValue("none") String command,
         @DefaultValue("report-aggregates") String consumerName,
         @DefaultValue("30") int visibilitySeconds,
-        @DefaultValue("50") int maxConcurrentMessages,
+        @DefaultValue("10") int maxConcurrentMessages,
         @DefaultValue ProcessedEventRetention processedEvents) {
 }
