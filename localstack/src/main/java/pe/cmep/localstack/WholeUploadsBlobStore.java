@@ -60,7 +60,7 @@ final class WholeUploadsBlobStore extends ForwardingBlobStore {
 
     @Override
     public String putBlob(String container, Blob blob) {
-        return putBlob(container, blob, PutOptions.NONE);
+        return putBlob(container, blob, new PutOptions());
     }
 
     @Override
